@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "feedd",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "feedd", targets: ["feedd"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        // libxml2, the system C library (apt: libxml2-dev, pkg-config: libxml-2.0).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // The only code that touches libxml2: parse from bytes, write XML, validate.
+        .target(name: "FeedXML", dependencies: ["CLibXML2"]),
+        // Pure: model, article parser, feed parsers, dates, sanitiser, merge, writers.
+        .target(name: "FeedCore", dependencies: ["FeedXML"]),
+        // The edges: files, the seeds directory, the SQLite store.
+        .target(
+            name: "FeedIO",
+            dependencies: [
+                "FeedCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Configuration and the pipeline shared by `--once` and the daemon.
+        .target(
+            name: "FeedDaemon",
+            dependencies: [
+                "FeedCore", "FeedIO",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The thin executable: argument parsing and logging bootstrap.
+        .executableTarget(
+            name: "feedd",
+            dependencies: [
+                "FeedDaemon", "FeedCore", "FeedIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML", "CLibXML2"]),
+        .testTarget(name: "FeedCoreTests", dependencies: ["FeedCore", "FeedXML", "CLibXML2"]),
+        .testTarget(name: "FeedIOTests", dependencies: ["FeedIO", "FeedCore"]),
+        .testTarget(name: "FeedDaemonTests", dependencies: ["FeedDaemon", "FeedIO", "FeedCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FeedCore", "FeedXML", "FeedIO"]),
+    ]
+)
