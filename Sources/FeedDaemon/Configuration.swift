@@ -1,0 +1,100 @@
+import FeedCore
+
+/// Everything feedd needs to run, resolved: absolute paths, validated values, defaults filled in.
+public struct Configuration: Sendable, Hashable {
+    /// The configuration file this came from; nil for the built-in defaults.
+    public var file: String?
+    public var feed: FeedSettings
+    public var paths: Paths
+    public var articles: ArticleSettings
+
+    public init(file: String? = nil, feed: FeedSettings = .init(), paths: Paths, articles: ArticleSettings = .init()) {
+        self.file = file
+        self.feed = feed
+        self.paths = paths
+        self.articles = articles
+    }
+
+    /// The built-in defaults, with paths relative to `baseDirectory`.
+    public static func defaults(baseDirectory: String) -> Configuration {
+        Configuration(paths: Paths(
+            seeds: FilePathResolver.resolve("seeds", against: baseDirectory),
+            output: FilePathResolver.resolve("feeds", against: baseDirectory),
+            state: FilePathResolver.resolve(".state", against: baseDirectory)
+        ))
+    }
+
+    /// The feed's id: configured, else `tag:<authority>:feed`.
+    public var feedID: String {
+        feed.id ?? "tag:\(feed.tagAuthority):feed"
+    }
+
+    /// The feed-level metadata the writers put on every output.
+    public var feedDescription: FeedDescription {
+        FeedDescription(
+            id: feedID,
+            title: feed.title,
+            subtitle: feed.subtitle,
+            author: Author(name: feed.authorName, email: feed.authorEmail, uri: feed.authorURI),
+            siteURL: feed.siteURL,
+            baseURL: feed.baseURL,
+            language: feed.language,
+            files: feed.files
+        )
+    }
+}
+
+/// `[feed]`: what the published feed says about itself and how much it holds.
+public struct FeedSettings: Sendable, Hashable {
+    public var title = "feedd"
+    public var subtitle: String? = nil
+    /// The feed's id; nil means `tag:<tag_authority>:feed`.
+    public var id: String? = nil
+    /// RFC 4151 tagging entity (`example.org,2026`) under which article ids are minted.
+    public var tagAuthority = "feedd.invalid,2026"
+    public var siteURL: String? = nil
+    /// Public URL of the output directory, for `rel="self"` links.
+    public var baseURL: String? = nil
+    /// The feed's language and the default when an article's language cannot be detected.
+    public var language = "en"
+    public var authorName = "feedd"
+    public var authorEmail: String? = nil
+    public var authorURI: String? = nil
+    public var maxEntries = 100
+    /// Entries published longer ago than this many days are left out; 0 keeps every age.
+    public var maxAgeDays = 0
+    public var files = OutputFiles()
+
+    public init() {}
+}
+
+/// `[paths]`: where feedd reads, writes and keeps its state (absolute once resolved).
+public struct Paths: Sendable, Hashable {
+    public var seeds: String
+    public var output: String
+    public var state: String
+
+    public init(seeds: String, output: String, state: String) {
+        self.seeds = seeds
+        self.output = output
+        self.state = state
+    }
+}
+
+/// `[articles]`: how article files are read.
+public struct ArticleSettings: Sendable, Hashable {
+    /// Files larger than this are rejected with a message.
+    public var maxFileSize = 1 << 20
+    /// What happens to an article whose file is deleted.
+    public var onDelete = DeletePolicy.retract
+
+    public init() {}
+}
+
+/// What to do with the entry of an article whose file disappeared.
+public enum DeletePolicy: String, Sendable, Hashable, CaseIterable {
+    /// Remove it from the outputs (its dates are remembered if it comes back).
+    case retract
+    /// Keep publishing it.
+    case keep
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Validation of the value forms the configuration accepts.
+enum ConfigurationValues {
+    /// `example.org,2026`, `example.org,2026-01-31`, `user@example.org,2026` (RFC 4151 taggingEntity).
+    static func isTagAuthority(_ text: String) -> Bool {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty else { return false }
+        let authorityOK = parts[0].allSatisfy { $0.isLetter || $0.isNumber || "-.@_".contains($0) }
+        let date = parts[1].split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(date.count), date[0].count == 4 else { return false }
+        let dateOK = date.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+            && date.dropFirst().allSatisfy { $0.count == 2 }
+        return authorityOK && dateOK
+    }
+
+    /// A BCP 47-looking tag: 2–3 letters, then optional subtags of 2–8 letters or digits.
+    static func isLanguageTag(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return false
+        }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    static func isHTTPURL(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
+            return false
+        }
+        return scheme == "http" || scheme == "https"
+    }
+}

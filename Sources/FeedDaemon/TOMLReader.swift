@@ -1,0 +1,67 @@
+import Foundation
+import TOMLKit
+
+/// Typed, strict access to one TOML table, with errors that name the file and the dotted key.
+///
+/// TOMLKit reports a wrong type as a missing key; this reader says what was expected and what was found.
+struct TOMLReader {
+    let file: String
+    let table: TOMLTable
+    let prefix: String
+
+    func error(_ key: String, _ message: String) -> ConfigurationError {
+        ConfigurationError(file: file, key: prefix + key, message: message)
+    }
+
+    /// Refuses keys this table does not know (a typo must not be silently ignored).
+    func checkKeys(allowed: Set<String>) throws(ConfigurationError) {
+        for key in table.keys.sorted() where !allowed.contains(key) {
+            throw error(key, "unknown key; expected one of: \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+
+    func table(_ key: String) throws(ConfigurationError) -> TOMLReader? {
+        guard let value = table[key] else { return nil }
+        guard let sub = value.table else { throw error(key, "expected a table ([\(prefix + key)]); found \(value.type)") }
+        return TOMLReader(file: file, table: sub, prefix: prefix + key + ".")
+    }
+
+    func string(_ key: String, nonEmpty: Bool = false) throws(ConfigurationError) -> String? {
+        guard let value = table[key] else { return nil }
+        guard let string = value.string else { throw error(key, "expected a string; found \(value.type)") }
+        if nonEmpty && string.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw error(key, "expected a non-empty string")
+        }
+        return string
+    }
+
+    func integer(_ key: String, in range: ClosedRange<Int>) throws(ConfigurationError) -> Int? {
+        guard let value = table[key] else { return nil }
+        guard value.type == .int, let number = value.int else {
+            throw error(key, "expected an integer from \(range.lowerBound) to \(range.upperBound); found \(value.type)")
+        }
+        guard range.contains(number) else {
+            throw error(key, "expected an integer from \(range.lowerBound) to \(range.upperBound); found \(number)")
+        }
+        return number
+    }
+
+    /// An absolute http(s) URL; the empty string means "not set".
+    func url(_ key: String) throws(ConfigurationError) -> String? {
+        guard let text = try string(key) else { return nil }
+        if text.isEmpty { return nil }
+        guard ConfigurationValues.isHTTPURL(text) else {
+            throw error(key, "expected an absolute http:// or https:// URL; found \"\(text)\"")
+        }
+        return text
+    }
+
+    /// A plain file name for an output (no directory part).
+    func fileName(_ key: String) throws(ConfigurationError) -> String? {
+        guard let text = try string(key, nonEmpty: true) else { return nil }
+        guard !text.contains("/"), text != ".", text != "..", !text.hasPrefix(".") else {
+            throw error(key, "expected a plain file name like \"atom.xml\" (no directory, not hidden); found \"\(text)\"")
+        }
+        return text
+    }
+}

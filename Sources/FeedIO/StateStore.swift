@@ -1,0 +1,73 @@
+import FeedCore
+import Foundation
+import GRDB
+
+/// The SQLite store in the state directory: article files seen, and every entry published or merged.
+///
+/// Dates are stored as whole seconds since the epoch, so a value read back equals the one written.
+public final class StateStore: Sendable {
+    /// The source name under which articles from the seeds directory are stored.
+    public static let articlesSource = "articles"
+    /// The database file inside the state directory.
+    public static let fileName = "feedd.sqlite"
+
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// Opens (creating when needed) the store in `directory`, migrating it to the current schema.
+    public init(directory: String) throws(StoreError) {
+        do {
+            try DirectoryScanner.createDirectory(directory)
+        } catch {
+            throw StoreError(path: directory, reason: error.description)
+        }
+        path = FilePath.join(directory, Self.fileName)
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(queue)
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body` in one write transaction; everything it does lands together or not at all.
+    public func write<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.write { db in try body(StoreTransaction(db: db)) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Runs `body` against a consistent snapshot.
+    public func read<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read { db in try body(StoreTransaction(db: db)) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+}
+
+/// A failure of the state store, naming the database file.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "state store \(path): \(reason)" }
+}

@@ -1,0 +1,198 @@
+import FeedCore
+import Foundation
+import GRDB
+
+/// What the store knows of one article file.
+public struct ArticleFileRecord: Sendable, Hashable {
+    public var name: String
+    public var size: Int64
+    public var modifiedNanoseconds: Int64
+    /// The entry the file produced; nil when it was rejected.
+    public var entryID: String?
+    /// Why the file was rejected, when it was.
+    public var error: String?
+
+    public init(name: String, size: Int64, modifiedNanoseconds: Int64, entryID: String?, error: String?) {
+        self.name = name
+        self.size = size
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.entryID = entryID
+        self.error = error
+    }
+}
+
+/// An entry as stored: the published record plus what change detection needs.
+public struct StoredEntry: Sendable, Hashable {
+    public var source: String
+    /// Orders entries that share a published time (the article's file name, the feed's URL).
+    public var origin: String
+    public var contentHash: String
+    public var retractedAt: Date?
+    public var entry: Entry
+
+    public init(source: String, origin: String, contentHash: String, retractedAt: Date? = nil, entry: Entry) {
+        self.source = source
+        self.origin = origin
+        self.contentHash = contentHash
+        self.retractedAt = retractedAt
+        self.entry = entry
+    }
+}
+
+/// The store's operations, valid inside one `StateStore.read` or `write` call.
+public struct StoreTransaction {
+    let db: Database
+
+    // MARK: Article files
+
+    /// Every article file the store knows, by name.
+    public func articleFiles() throws -> [String: ArticleFileRecord] {
+        var records: [String: ArticleFileRecord] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT name, size, mtime_ns, entry_id, error FROM article_file")
+        while let row = try rows.next() {
+            let record = ArticleFileRecord(
+                name: row[0], size: row[1], modifiedNanoseconds: row[2], entryID: row[3], error: row[4]
+            )
+            records[record.name] = record
+        }
+        return records
+    }
+
+    public func saveArticleFile(_ record: ArticleFileRecord) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO article_file (name, size, mtime_ns, entry_id, error) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
+                    entry_id = excluded.entry_id, error = excluded.error
+                """,
+            arguments: [record.name, record.size, record.modifiedNanoseconds, record.entryID, record.error]
+        )
+    }
+
+    public func deleteArticleFile(name: String) throws {
+        try db.execute(sql: "DELETE FROM article_file WHERE name = ?", arguments: [name])
+    }
+
+    /// How many article files still point at `entryID`.
+    public func articleFileCount(entryID: String) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_file WHERE entry_id = ?", arguments: [entryID]) ?? 0
+    }
+
+    // MARK: Entries
+
+    public func entry(source: String, id: String) throws -> StoredEntry? {
+        try Row.fetchOne(
+            db, sql: "SELECT \(Self.entryColumns) FROM entry WHERE source = ? AND id = ?", arguments: [source, id]
+        ).map(Self.storedEntry)
+    }
+
+    /// Inserts or replaces an entry (keyed by source and id).
+    public func saveEntry(_ stored: StoredEntry) throws {
+        let e = stored.entry
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO entry (source, id, origin, title, link, summary, content_html, language,
+                    published, updated, original_date, content_hash, authors, categories, enclosures, source_feed,
+                    retracted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                stored.source, e.id, stored.origin, e.title, e.link, e.summary, e.contentHTML, e.language,
+                Self.seconds(e.published), Self.seconds(e.updated), e.originalDate.map(Self.seconds),
+                stored.contentHash, Self.json(e.authors), Self.json(e.categories), Self.json(e.enclosures),
+                e.source.flatMap { Self.json($0) }, stored.retractedAt.map(Self.seconds),
+            ]
+        )
+    }
+
+    /// Hides an entry from the outputs, keeping its dates for when it comes back.
+    public func retractEntry(source: String, id: String, at date: Date) throws {
+        try db.execute(
+            sql: "UPDATE entry SET retracted_at = ? WHERE source = ? AND id = ? AND retracted_at IS NULL",
+            arguments: [Self.seconds(date), source, id]
+        )
+    }
+
+    /// The visible entries, newest first (published, then origin descending, then id), at most `limit`,
+    /// none published before `notBefore`.
+    public func visibleEntries(limit: Int, notBefore: Date?) throws -> [Entry] {
+        let floor = notBefore.map(Self.seconds) ?? Int64.min
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT \(Self.entryColumns) FROM entry
+                WHERE retracted_at IS NULL AND published >= ?
+                ORDER BY published DESC, origin DESC, id ASC LIMIT ?
+                """,
+            arguments: [floor, limit]
+        ).map { Self.storedEntry($0).entry }
+    }
+
+    /// Counts of visible and retracted entries per source.
+    public func entryCounts() throws -> [String: (visible: Int, retracted: Int)] {
+        var counts: [String: (visible: Int, retracted: Int)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT source, SUM(retracted_at IS NULL), SUM(retracted_at IS NOT NULL) FROM entry GROUP BY source
+            """) {
+            counts[row[0]] = (row[1], row[2])
+        }
+        return counts
+    }
+
+    // MARK: Encoding
+
+    static let entryColumns = """
+        source, id, origin, title, link, summary, content_html, language, published, updated, original_date,
+        content_hash, authors, categories, enclosures, source_feed, retracted_at
+        """
+
+    static func storedEntry(_ row: Row) -> StoredEntry {
+        let entry = Entry(
+            id: row[1],
+            title: row[3],
+            link: row[4],
+            published: date(row[8]),
+            updated: date(row[9]),
+            originalDate: (row[10] as Int64?).map(date),
+            summary: row[5],
+            contentHTML: row[6],
+            language: row[7],
+            authors: decode([Author].self, row[12]) ?? [],
+            categories: decode([String].self, row[13]) ?? [],
+            enclosures: decode([Enclosure].self, row[14]) ?? [],
+            source: decode(SourceFeed.self, row[15])
+        )
+        return StoredEntry(
+            source: row[0], origin: row[2], contentHash: row[11],
+            retractedAt: (row[16] as Int64?).map(date), entry: entry
+        )
+    }
+
+    static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }
+    static func date(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
+
+    static func json<T: Encodable & Collection>(_ value: T) -> String? {
+        value.isEmpty ? nil : json(value as any Encodable)
+    }
+
+    static func json(_ value: any Encodable) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
+        guard let text else { return nil }
+        return try? JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+}
+
+extension StoreTransaction {
+    /// The latest instant any entry was added, changed or retracted; nil for an empty store.
+    public func lastChange() throws -> Date? {
+        let seconds = try Int64.fetchOne(
+            db, sql: "SELECT MAX(MAX(updated), COALESCE(MAX(retracted_at), 0)) FROM entry"
+        )
+        return seconds.map(Self.date)
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import FeedDaemon
+import Foundation
+
+/// `feedd check`: validates the configuration and prints the resolved settings; writes nothing.
+struct Check: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the configuration and print the resolved settings (writes nothing)."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let configuration: Configuration
+        do {
+            configuration = try options.loadConfiguration()
+        } catch {
+            FileHandle.standardError.write(Data("feedd: configuration error: \(error.description)\n".utf8))
+            throw ExitCode(78)
+        }
+        print(ConfigurationSummary.text(configuration), terminator: "")
+    }
+}

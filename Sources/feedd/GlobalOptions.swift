@@ -1,0 +1,54 @@
+import ArgumentParser
+import FeedDaemon
+import FeedIO
+import Foundation
+import Logging
+
+/// Options every subcommand shares: where the configuration is, path overrides, logging.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Configuration file (default: ./config/feedd.toml, else /etc/feedd/feedd.toml, else built-in defaults).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seeds directory holding article files (overrides paths.seeds).", valueName: "dir"))
+    var seeds: String?
+
+    @Option(name: .long, help: ArgumentHelp("Output directory for the feeds (overrides paths.output).", valueName: "dir"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("State directory for the store and the lock (overrides paths.state).", valueName: "dir"))
+    var state: String?
+
+    @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
+    var logLevel: String = "info"
+
+    /// Configuration files tried, in order, when `--config` is not given.
+    static let searchPath = ["config/feedd.toml", "/etc/feedd/feedd.toml"]
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical; found \"\(logLevel)\"")
+        }
+    }
+
+    /// The configuration in force: the file (given or found), then the command-line overrides.
+    func loadConfiguration() throws(ConfigurationError) -> Configuration {
+        let cwd = FileManager.default.currentDirectoryPath
+        var configuration: Configuration
+        if let config {
+            configuration = try ConfigurationLoader.load(path: config)
+        } else if let found = Self.searchPath.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+            configuration = try ConfigurationLoader.load(path: found)
+        } else {
+            configuration = Configuration.defaults(baseDirectory: cwd)
+        }
+        if let seeds { configuration.paths.seeds = FilePath.resolve(seeds, against: cwd) }
+        if let output { configuration.paths.output = FilePath.resolve(output, against: cwd) }
+        if let state { configuration.paths.state = FilePath.resolve(state, against: cwd) }
+        return configuration
+    }
+
+    func makeLogger() -> Logger {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        return Logger(label: "feedd") { label in StderrLogHandler(label: label, level: level) }
+    }
+}

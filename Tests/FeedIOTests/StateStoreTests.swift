@@ -1,0 +1,74 @@
+import FeedCore
+import FeedIO
+import Foundation
+import Testing
+
+@Suite struct StateStoreTests {
+    func entry(_ id: String, published: TimeInterval, title: String = "T") -> Entry {
+        Entry(
+            id: id, title: title, link: "https://example.org/\(id)",
+            published: Date(timeIntervalSince1970: published), updated: Date(timeIntervalSince1970: published + 10),
+            originalDate: Date(timeIntervalSince1970: 86_400), summary: "s", contentHTML: "<p>c</p>", language: "fr",
+            authors: [Author(name: "A", email: "a@example.org")], categories: ["x", "y"],
+            enclosures: [Enclosure(url: "https://example.org/a.mp3", type: "audio/mpeg", length: 12)],
+            source: SourceFeed(id: "feed", title: "Feed", link: "https://example.org/", feedURL: "https://example.org/f.xml")
+        )
+    }
+
+    @Test func entriesRoundTripThroughTheDatabaseFile() throws {
+        let dir = TemporaryDirectory()
+        let e = entry("tag:example.org,2026:a", published: 1_700_000_000)
+        do {
+            let store = try StateStore(directory: dir.file("state"))
+            try store.write { try $0.saveEntry(StoredEntry(source: "articles", origin: "000_a.txt", contentHash: "h", entry: e)) }
+        }
+        let reopened = try StateStore(directory: dir.file("state"))
+        let back = try reopened.read { try $0.entry(source: "articles", id: e.id) }
+        #expect(back?.entry == e)
+        #expect(back?.contentHash == "h")
+        #expect(FileManager.default.fileExists(atPath: dir.file("state/feedd.sqlite")))
+    }
+
+    @Test func visibleEntriesAreNewestFirstCappedAndWithoutRetracted() throws {
+        let dir = TemporaryDirectory()
+        let store = try StateStore(directory: dir.path)
+        try store.write { tx in
+            for (i, name) in ["001_a.txt", "002_b.txt", "003_c.txt"].enumerated() {
+                try tx.saveEntry(StoredEntry(source: "articles", origin: name, contentHash: "h",
+                                             entry: entry("id\(i)", published: 1_000)))
+            }
+            try tx.saveEntry(StoredEntry(source: "articles", origin: "000.txt", contentHash: "h", entry: entry("new", published: 2_000)))
+            try tx.saveEntry(StoredEntry(source: "articles", origin: "zzz.txt", contentHash: "h", entry: entry("old", published: 10)))
+            try tx.retractEntry(source: "articles", id: "id1", at: Date(timeIntervalSince1970: 5_000))
+        }
+        let ids = try store.read { try $0.visibleEntries(limit: 3, notBefore: nil).map(\.id) }
+        #expect(ids == ["new", "id2", "id0"])
+        let recent = try store.read { try $0.visibleEntries(limit: 10, notBefore: Date(timeIntervalSince1970: 500)).map(\.id) }
+        #expect(recent == ["new", "id2", "id0"])
+        #expect(try store.read { try $0.lastChange() } == Date(timeIntervalSince1970: 5_000))
+    }
+
+    @Test func articleFileRecordsAreUpsertedAndCounted() throws {
+        let dir = TemporaryDirectory()
+        let store = try StateStore(directory: dir.path)
+        try store.write { tx in
+            try tx.saveArticleFile(ArticleFileRecord(name: "a.txt", size: 1, modifiedNanoseconds: 2, entryID: "x", error: nil))
+            try tx.saveArticleFile(ArticleFileRecord(name: "a.txt", size: 3, modifiedNanoseconds: 4, entryID: "x", error: nil))
+            try tx.saveArticleFile(ArticleFileRecord(name: "b.txt", size: 0, modifiedNanoseconds: 4, entryID: nil, error: "empty"))
+        }
+        let files = try store.read { try $0.articleFiles() }
+        #expect(files["a.txt"]?.size == 3)
+        #expect(files["b.txt"]?.error == "empty")
+        #expect(try store.read { try $0.articleFileCount(entryID: "x") } == 1)
+        try store.write { try $0.deleteArticleFile(name: "a.txt") }
+        #expect(try store.read { try $0.articleFileCount(entryID: "x") } == 0)
+    }
+
+    @Test func unwritableStateDirectoryIsAClearError() {
+        #expect {
+            _ = try StateStore(directory: "/proc/feedd-cannot-create")
+        } throws: { error in
+            "\(error)".contains("/proc/feedd-cannot-create")
+        }
+    }
+}
