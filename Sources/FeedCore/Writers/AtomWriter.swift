@@ -1,0 +1,138 @@
+import FeedXML
+import Foundation
+
+/// Writes an Atom 1.0 feed document (RFC 4287) from the feed's description and its entries, in the order given.
+///
+/// Choices beyond the RFC:
+/// - The feed author is always written (its name falls back to the feed title), so no entry needs its own
+///   (RFC 4287 §4.1.1: a feed without author must give every entry one).
+/// - An entry carries `xml:lang` only when its language differs from the feed's.
+/// - An entry with neither a link nor HTML content gets a text `content` (its summary, or empty), since
+///   RFC 4287 §4.1.1 asks for an alternate link or a content element.
+/// - The original publication date is `dc:date` (Dublin Core, declared once on the root).
+/// - Values the grammar would reject (a malformed language tag, an e-mail without `@`) are left out.
+public enum AtomWriter {
+    static let namespace = "http://www.w3.org/2005/Atom"
+    static let dublinCore = "http://purl.org/dc/elements/1.1/"
+
+    /// The document's bytes; `updated` is the newest entry's `updated`, or `emptyFeedUpdated` with no entries.
+    public static func write(feed: FeedDescription, entries: [Entry], emptyFeedUpdated: Date) -> [UInt8] {
+        let xml = XMLWriter()
+        xml.startDocument()
+        xml.startElement("feed")
+        xml.declareNamespace(prefix: nil, uri: namespace)
+        xml.declareNamespace(prefix: "dc", uri: dublinCore)
+        let feedLanguage = WriterRules.languageTag(feed.language)
+        xml.attribute("xml:lang", ifPresent: feedLanguage)
+
+        xml.element("id", text: feed.id)
+        xml.element("title", text: feed.title, attributes: ["type": "text"])
+        if let subtitle = feed.subtitle {
+            xml.element("subtitle", text: subtitle, attributes: ["type": "text"])
+        }
+        xml.element("updated", text: FeedDate.rfc3339(WriterRules.feedUpdated(entries, empty: emptyFeedUpdated)))
+        writePerson(xml, feed.author, fallbackName: feed.title)
+        writeGenerator(xml, feed.generator)
+        if let selfURL = feed.publicURL(of: feed.files.atom) {
+            writeLink(xml, rel: "self", href: selfURL, type: "application/atom+xml")
+        }
+        if let siteURL = feed.siteURL {
+            writeLink(xml, rel: "alternate", href: siteURL, type: "text/html")
+        }
+        for entry in entries {
+            writeEntry(xml, entry, feedLanguage: feedLanguage)
+        }
+        xml.endElement()
+        return xml.finish()
+    }
+
+    private static func writeEntry(_ xml: borrowing XMLWriter, _ entry: Entry, feedLanguage: String?) {
+        xml.startElement("entry")
+        if let language = WriterRules.languageTag(entry.language), !WriterRules.sameLanguage(language, feedLanguage) {
+            xml.attribute("xml:lang", language)
+        }
+        xml.element("id", text: entry.id)
+        xml.element("title", text: entry.title, attributes: ["type": "text"])
+        xml.element("published", text: FeedDate.rfc3339(entry.published))
+        xml.element("updated", text: FeedDate.rfc3339(entry.updated))
+        if let link = entry.link {
+            writeLink(xml, rel: "alternate", href: link)
+        }
+        for enclosure in entry.enclosures {
+            writeLink(xml, rel: "enclosure", href: enclosure.url, type: enclosure.type, length: enclosure.length)
+        }
+        if let summary = entry.summary {
+            xml.element("summary", text: summary, attributes: ["type": "text"])
+        }
+        if let html = entry.contentHTML {
+            xml.element("content", text: html, attributes: ["type": "html"])
+        } else if entry.link == nil {
+            xml.element("content", text: entry.summary ?? "", attributes: ["type": "text"])
+        }
+        for author in entry.authors {
+            writePerson(xml, author, fallbackName: nil)
+        }
+        for category in entry.categories where !category.isEmpty {
+            xml.startElement("category")
+            xml.attribute("term", category)
+            xml.endElement()
+        }
+        if let source = entry.source {
+            writeSource(xml, source)
+        }
+        if let originalDate = entry.originalDate {
+            xml.element("dc:date", text: FeedDate.rfc3339(originalDate))
+        }
+        xml.endElement()
+    }
+
+    /// `atom:source` (RFC 4287 §4.2.11): the feed an entry was copied from.
+    private static func writeSource(_ xml: borrowing XMLWriter, _ source: SourceFeed) {
+        xml.startElement("source")
+        xml.element("id", ifPresent: source.id)
+        if let title = source.title {
+            xml.element("title", text: title, attributes: ["type": "text"])
+        }
+        if let updated = source.updated {
+            xml.element("updated", text: FeedDate.rfc3339(updated))
+        }
+        if let link = source.link {
+            writeLink(xml, rel: "alternate", href: link)
+        }
+        if let feedURL = source.feedURL {
+            writeLink(xml, rel: "self", href: feedURL)
+        }
+        xml.endElement()
+    }
+
+    /// A person construct (RFC 4287 §3.2); skipped when it has no name and no fallback.
+    private static func writePerson(_ xml: borrowing XMLWriter, _ person: Author, fallbackName: String?) {
+        guard let name = person.name ?? fallbackName else { return }
+        xml.startElement("author")
+        xml.element("name", text: name)
+        xml.element("uri", ifPresent: person.uri)
+        if let email = person.email, WriterRules.isEmail(email) {
+            xml.element("email", text: email)
+        }
+        xml.endElement()
+    }
+
+    private static func writeGenerator(_ xml: borrowing XMLWriter, _ generator: Generator) {
+        xml.startElement("generator")
+        xml.attribute("uri", ifPresent: generator.uri)
+        xml.attribute("version", generator.version)
+        xml.text(generator.name)
+        xml.endElement()
+    }
+
+    private static func writeLink(
+        _ xml: borrowing XMLWriter, rel: String, href: String, type: String? = nil, length: Int64? = nil
+    ) {
+        xml.startElement("link")
+        xml.attribute("rel", rel)
+        xml.attribute("type", ifPresent: type)
+        xml.attribute("length", ifPresent: length.map(String.init))
+        xml.attribute("href", href)
+        xml.endElement()
+    }
+}

@@ -1,0 +1,94 @@
+import FeedXML
+import Foundation
+
+/// Writes an RSS 2.0 document (rssboard.org/rss-specification) from the feed's description and its entries, in the order given.
+///
+/// Choices beyond the specification:
+/// - Channel `link` is the site URL, else the feed's own URL, else the bare file name (the element is required).
+/// - An author with an e-mail becomes `<author>email (name)</author>` (RSS asks for an address); one with only
+///   a name becomes `dc:creator`. The feed author is `managingEditor` when it has an e-mail.
+/// - Only the first enclosure is written: the RSS Best Practices Profile advises one per item. A missing
+///   length is `0` and a missing type `application/octet-stream`, both attributes being required.
+/// - `description` is the plain-text summary (escaped), `content:encoded` the HTML; the id is a
+///   `guid isPermaLink="false"`; the original publication date is `dc:date` (RFC 3339).
+public enum RSSWriter {
+    static let atomNamespace = "http://www.w3.org/2005/Atom"
+    static let contentNamespace = "http://purl.org/rss/1.0/modules/content/"
+    static let dublinCore = "http://purl.org/dc/elements/1.1/"
+
+    /// The document's bytes; `lastBuildDate` is the newest entry's `updated`, or `emptyFeedUpdated` with no entries.
+    public static func write(feed: FeedDescription, entries: [Entry], emptyFeedUpdated: Date) -> [UInt8] {
+        let xml = XMLWriter()
+        xml.startDocument()
+        xml.startElement("rss")
+        xml.attribute("version", "2.0")
+        xml.declareNamespace(prefix: "atom", uri: atomNamespace)
+        xml.declareNamespace(prefix: "content", uri: contentNamespace)
+        xml.declareNamespace(prefix: "dc", uri: dublinCore)
+        xml.startElement("channel")
+
+        let selfURL = feed.publicURL(of: feed.files.rss)
+        xml.element("title", text: feed.title)
+        xml.element("link", text: feed.siteURL ?? selfURL ?? feed.files.rss)
+        xml.element("description", text: feed.subtitle ?? feed.title)
+        xml.element("language", ifPresent: WriterRules.languageTag(feed.language))
+        xml.element("generator", text: "\(feed.generator.name) \(feed.generator.version)")
+        if let editor = mailbox(feed.author) {
+            xml.element("managingEditor", text: editor)
+        }
+        xml.element("lastBuildDate", text: FeedDate.rfc822(WriterRules.feedUpdated(entries, empty: emptyFeedUpdated)))
+        if let selfURL {
+            xml.startElement("atom:link")
+            xml.attribute("rel", "self")
+            xml.attribute("type", "application/rss+xml")
+            xml.attribute("href", selfURL)
+            xml.endElement()
+        }
+        for entry in entries {
+            writeItem(xml, entry)
+        }
+        xml.endElement()
+        xml.endElement()
+        return xml.finish()
+    }
+
+    private static func writeItem(_ xml: borrowing XMLWriter, _ entry: Entry) {
+        xml.startElement("item")
+        xml.element("title", text: entry.title)
+        xml.element("link", ifPresent: entry.link)
+        xml.element("description", ifPresent: entry.summary)
+        xml.element("content:encoded", ifPresent: entry.contentHTML)
+        xml.element("guid", text: entry.id, attributes: ["isPermaLink": "false"])
+        xml.element("pubDate", text: FeedDate.rfc822(entry.published))
+        if let originalDate = entry.originalDate {
+            xml.element("dc:date", text: FeedDate.rfc3339(originalDate))
+        }
+        for author in entry.authors {
+            if let address = mailbox(author) {
+                xml.element("author", text: address)
+            } else if let name = author.name {
+                xml.element("dc:creator", text: name)
+            }
+        }
+        for category in entry.categories where !category.isEmpty {
+            xml.element("category", text: category)
+        }
+        if let enclosure = entry.enclosures.first {
+            xml.startElement("enclosure")
+            xml.attribute("url", enclosure.url)
+            xml.attribute("length", String(enclosure.length ?? 0))
+            xml.attribute("type", enclosure.type ?? "application/octet-stream")
+            xml.endElement()
+        }
+        if let source = entry.source, let feedURL = source.feedURL {
+            xml.element("source", text: source.title ?? feedURL, attributes: ["url": feedURL])
+        }
+        xml.endElement()
+    }
+
+    /// `email (name)` as RSS 2.0 writes people, or `nil` when there is no usable address.
+    private static func mailbox(_ person: Author) -> String? {
+        guard let email = person.email, WriterRules.isEmail(email) else { return nil }
+        return person.name.map { "\(email) (\($0))" } ?? email
+    }
+}

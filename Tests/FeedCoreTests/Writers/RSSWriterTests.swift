@@ -1,0 +1,86 @@
+import FeedCore
+import Foundation
+import Testing
+
+@Suite struct RSSWriterTests {
+    static let content = "http://purl.org/rss/1.0/modules/content/"
+    static let dc = "http://purl.org/dc/elements/1.1/"
+    static let atom = "http://www.w3.org/2005/Atom"
+    let s = WriterSamples.self
+
+    func channel(_ feed: FeedDescription = WriterSamples.feed, _ entries: [Entry] = WriterSamples.entries) throws -> WrittenXML {
+        let bytes = RSSWriter.write(feed: feed, entries: entries, emptyFeedUpdated: WriterSamples.emptyFeedUpdated)
+        let rss = try #require(WrittenXML.parse(bytes))
+        #expect(rss.name == "rss" && rss.attributes["version"] == "2.0")
+        return try #require(rss.first("channel"))
+    }
+
+    @Test func roundTripsTheChannel() throws {
+        let channel = try channel()
+        #expect(channel.first("title")?.text == s.feed.title)
+        #expect(channel.first("link")?.text == s.feed.siteURL)
+        #expect(channel.first("description")?.text == s.feed.subtitle)
+        #expect(channel.first("language")?.text == "fr")
+        #expect(channel.first("generator")?.text == "feedd 9.9.9-test")
+        let selfLink = try #require(channel.first("link", namespace: Self.atom))
+        #expect(selfLink.attributes == ["rel": "self", "type": "application/rss+xml", "href": "https://example.org/feeds/rss.xml"])
+    }
+
+    @Test func roundTripsTheItems() throws {
+        let items = try channel().all("item")
+        try #require(items.count == s.entries.count)
+        for (entry, item) in zip(s.entries, items) {
+            #expect(item.first("title")?.text == entry.title)
+            #expect(item.first("link")?.text == entry.link)
+            #expect(item.first("description")?.text == entry.summary)
+            #expect(item.first("encoded", namespace: Self.content)?.text == entry.contentHTML)
+            #expect(item.first("guid")?.text == entry.id)
+            #expect(item.first("guid")?.attributes["isPermaLink"] == "false")
+            #expect(WrittenDates.rfc822(item.first("pubDate")?.text) == entry.published)
+            #expect(WrittenDates.rfc3339(item.first("date", namespace: Self.dc)?.text) == entry.originalDate)
+            #expect(item.all("category").map(\.text) == entry.categories)
+            let enclosure = item.first("enclosure").map {
+                Enclosure(url: $0.attributes["url"] ?? "", type: $0.attributes["type"], length: $0.attributes["length"].flatMap { Int64($0) })
+            }
+            #expect(enclosure == entry.enclosures.first)
+            #expect(item.first("source")?.attributes["url"] == entry.source?.feedURL)
+            #expect(item.first("source")?.text == entry.source?.title)
+        }
+    }
+
+    @Test func writesAuthorsAsAddressesOrCreators() throws {
+        let item = try channel().all("item")[1]
+        #expect(item.all("author").map(\.text) == ["sam@example.net (Sam Writer)"])
+        #expect(item.all("creator", namespace: Self.dc).map(\.text) == ["Lou Helper"])
+    }
+
+    @Test func writesZeroLengthAndAGenericTypeForAnUnknownEnclosure() throws {
+        var entry = s.entries[2]
+        entry.enclosures = [Enclosure(url: "https://example.org/file")]
+        let enclosure = try #require(try channel(s.feed, [entry]).first("item")?.first("enclosure"))
+        #expect(enclosure.attributes == ["url": "https://example.org/file", "length": "0", "type": "application/octet-stream"])
+    }
+
+    @Test func lastBuildDateIsTheNewestEntryUpdatedWhateverTheOrder() throws {
+        for entries in [s.entries, s.entries.reversed()] {
+            #expect(WrittenDates.rfc822(try channel(s.feed, entries).first("lastBuildDate")?.text) == s.date(2026, 3, 20, 12, 0))
+        }
+        #expect(WrittenDates.rfc822(try channel(s.feed, []).first("lastBuildDate")?.text) == s.emptyFeedUpdated)
+    }
+
+    @Test func fallsBackForTheRequiredChannelElements() throws {
+        let bare = try channel(s.bareFeed, [])
+        #expect(bare.first("link")?.text == "rss.xml")
+        #expect(bare.first("description")?.text == s.bareFeed.title)
+        #expect(bare.first("link", namespace: Self.atom) == nil)
+        var selfOnly = s.bareFeed
+        selfOnly.baseURL = "https://example.org/out"
+        #expect(try channel(selfOnly, []).first("link")?.text == "https://example.org/out/rss.xml")
+    }
+
+    @Test func dropsControlCharactersSoTheDocumentParses() throws {
+        var entry = s.entries[1]
+        entry.summary = "tab\tkept, escape\u{1B} dropped"
+        #expect(try channel(s.feed, [entry]).first("item")?.first("description")?.text == "tab\tkept, escape dropped")
+    }
+}
