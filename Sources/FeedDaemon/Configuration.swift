@@ -7,12 +7,20 @@ public struct Configuration: Sendable, Hashable {
     public var feed: FeedSettings
     public var paths: Paths
     public var articles: ArticleSettings
+    public var polling: PollingSettings
+    /// The `[[source]]` tables, in file order (the OPML subscriptions are read when polling).
+    public var sources: [SourceSettings]
 
-    public init(file: String? = nil, feed: FeedSettings = .init(), paths: Paths, articles: ArticleSettings = .init()) {
+    public init(
+        file: String? = nil, feed: FeedSettings = .init(), paths: Paths, articles: ArticleSettings = .init(),
+        polling: PollingSettings = .init(), sources: [SourceSettings] = []
+    ) {
         self.file = file
         self.feed = feed
         self.paths = paths
         self.articles = articles
+        self.polling = polling
+        self.sources = sources
     }
 
     /// The built-in defaults, with paths relative to `baseDirectory`.

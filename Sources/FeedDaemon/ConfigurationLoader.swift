@@ -42,7 +42,7 @@ public enum ConfigurationLoader {
         let reader = TOMLReader(file: file, table: table, prefix: "")
         var config = Configuration.defaults(baseDirectory: baseDirectory)
         config.file = file
-        try reader.checkKeys(allowed: ["feed", "paths", "articles"])
+        try reader.checkKeys(allowed: ["feed", "paths", "articles", "polling", "source"])
 
         if let feed = try reader.table("feed") {
             try feed.checkKeys(allowed: [
@@ -108,6 +108,63 @@ public enum ConfigurationLoader {
                 config.articles.onDelete = value
             }
         }
+        if let polling = try reader.table("polling") {
+            config.polling = try readPolling(polling, baseDirectory: baseDirectory)
+        }
+        for (index, source) in try reader.tableArray("source").enumerated() {
+            config.sources.append(try readSource(source, index: index, baseDirectory: baseDirectory))
+        }
+        var seen: [String: Int] = [:]
+        for (index, source) in config.sources.enumerated() {
+            if let first = seen[source.url] {
+                throw ConfigurationError(
+                    file: file, key: "source[\(index)].url",
+                    message: "the same feed as source[\(first)] (\"\(source.url)\"); list each feed once"
+                )
+            }
+            seen[source.url] = index
+        }
         return config
+    }
+
+    static func readPolling(_ t: TOMLReader, baseDirectory: String) throws(ConfigurationError) -> PollingSettings {
+        try t.checkKeys(allowed: [
+            "interval_minutes", "max_concurrent", "max_per_host", "connect_timeout_seconds", "timeout_seconds",
+            "max_body_size", "user_agent", "subscriptions",
+        ])
+        var p = PollingSettings()
+        p.intervalMinutes = try t.integer("interval_minutes", in: 1...10_080) ?? p.intervalMinutes
+        p.maxConcurrent = try t.integer("max_concurrent", in: 1...256) ?? p.maxConcurrent
+        p.maxPerHost = try t.integer("max_per_host", in: 1...16) ?? p.maxPerHost
+        p.connectTimeoutSeconds = try t.integer("connect_timeout_seconds", in: 1...600) ?? p.connectTimeoutSeconds
+        p.timeoutSeconds = try t.integer("timeout_seconds", in: 1...3_600) ?? p.timeoutSeconds
+        p.maxBodySize = try t.integer("max_body_size", in: 1_024...(1 << 30)) ?? p.maxBodySize
+        p.userAgent = try t.string("user_agent", nonEmpty: true) ?? p.userAgent
+        if let subscriptions = try t.string("subscriptions", nonEmpty: true) {
+            p.subscriptions = FilePath.resolve(subscriptions, against: baseDirectory)
+        }
+        return p
+    }
+
+    static func readSource(_ t: TOMLReader, index: Int, baseDirectory: String) throws(ConfigurationError) -> SourceSettings {
+        try t.checkKeys(allowed: [
+            "name", "url", "interval_minutes", "include", "exclude", "max_entries", "category", "enabled",
+            "allow_private_redirects",
+        ])
+        guard let rawURL = try t.string("url", nonEmpty: true) else {
+            throw t.error("url", "missing; every [[source]] needs the feed's URL or path")
+        }
+        guard let url = SourceLocation.normalize(rawURL, baseDirectory: baseDirectory) else {
+            throw t.error("url", "expected an http://, https:// or file:// URL, or a path; found \"\(rawURL)\"")
+        }
+        var source = SourceSettings(name: try t.string("name", nonEmpty: true) ?? SourceLocation.defaultName(url), url: url)
+        source.intervalMinutes = try t.integer("interval_minutes", in: 1...10_080)
+        source.include = try t.patterns("include")
+        source.exclude = try t.patterns("exclude")
+        source.maxEntries = try t.integer("max_entries", in: 1...100_000)
+        source.category = try t.string("category", nonEmpty: true)
+        source.enabled = try t.bool("enabled") ?? true
+        source.allowPrivateRedirects = try t.bool("allow_private_redirects") ?? false
+        return source
     }
 }

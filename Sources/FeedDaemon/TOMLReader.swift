@@ -26,6 +26,52 @@ struct TOMLReader {
         return TOMLReader(file: file, table: sub, prefix: prefix + key + ".")
     }
 
+    /// An array of tables (`[[key]]`), each read with its index in the key (`source[2].url`).
+    func tableArray(_ key: String) throws(ConfigurationError) -> [TOMLReader] {
+        guard let value = table[key] else { return [] }
+        guard let array = value.array else { throw error(key, "expected an array of tables ([[\(prefix + key)]]); found \(value.type)") }
+        var readers: [TOMLReader] = []
+        for index in 0..<array.count {
+            guard let sub = array[index].table else {
+                throw error("\(key)[\(index)]", "expected a table; found \(array[index].type)")
+            }
+            readers.append(TOMLReader(file: file, table: sub, prefix: "\(prefix)\(key)[\(index)]."))
+        }
+        return readers
+    }
+
+    func bool(_ key: String) throws(ConfigurationError) -> Bool? {
+        guard let value = table[key] else { return nil }
+        guard value.type == .bool, let flag = value.bool else { throw error(key, "expected true or false; found \(value.type)") }
+        return flag
+    }
+
+    /// An array of regular expressions (a single string is accepted as one), each compiled to check it.
+    func patterns(_ key: String) throws(ConfigurationError) -> [String] {
+        guard let value = table[key] else { return [] }
+        var texts: [String] = []
+        if let single = value.string {
+            texts = [single]
+        } else if let array = value.array {
+            for index in 0..<array.count {
+                guard let text = array[index].string else {
+                    throw error(key, "expected an array of strings (regular expressions); item \(index) is \(array[index].type)")
+                }
+                texts.append(text)
+            }
+        } else {
+            throw error(key, "expected a regular expression or an array of them; found \(value.type)")
+        }
+        for text in texts {
+            do {
+                _ = try Regex(text)
+            } catch {
+                throw self.error(key, "\"\(text)\" is not a valid regular expression: \(error)")
+            }
+        }
+        return texts
+    }
+
     func string(_ key: String, nonEmpty: Bool = false) throws(ConfigurationError) -> String? {
         guard let value = table[key] else { return nil }
         guard let string = value.string else { throw error(key, "expected a string; found \(value.type)") }

@@ -1,0 +1,57 @@
+/// One external feed to poll and merge (`[[source]]` in the configuration, or an OPML outline).
+public struct SourceSettings: Sendable, Hashable {
+    /// Display name (the OPML `text`); defaults to the URL's host.
+    public var name: String
+    /// `http://`, `https://`, `file://` URL, or a path (absolute once resolved).
+    public var url: String
+    /// Minutes between polls of a healthy source; nil uses `polling.interval_minutes`.
+    public var intervalMinutes: Int?
+    /// Regular expressions on title and content: an entry must match one `include` (when any are given)
+    /// and no `exclude`.
+    public var include: [String]
+    public var exclude: [String]
+    /// At most this many of the source's newest entries are merged; nil means no per-source cap.
+    public var maxEntries: Int?
+    /// A category label (OPML `category`, entry category).
+    public var category: String?
+    public var enabled: Bool
+    /// Allow redirects from a public address to a loopback, private or link-local one.
+    public var allowPrivateRedirects: Bool
+
+    public init(
+        name: String, url: String, intervalMinutes: Int? = nil, include: [String] = [], exclude: [String] = [],
+        maxEntries: Int? = nil, category: String? = nil, enabled: Bool = true, allowPrivateRedirects: Bool = false
+    ) {
+        self.name = name
+        self.url = url
+        self.intervalMinutes = intervalMinutes
+        self.include = include
+        self.exclude = exclude
+        self.maxEntries = maxEntries
+        self.category = category
+        self.enabled = enabled
+        self.allowPrivateRedirects = allowPrivateRedirects
+    }
+}
+
+/// `[polling]`: how feedd fetches its sources.
+public struct PollingSettings: Sendable, Hashable {
+    public var intervalMinutes = 30
+    public var maxConcurrent = 8
+    public var maxPerHost = 2
+    public var connectTimeoutSeconds = 10
+    public var timeoutSeconds = 60
+    public var maxBodySize = 16 << 20
+    public var userAgent = "feedd/\(FeeddVersionString.value) (+https://github.com/feedd/feedd)"
+    /// An OPML file of subscriptions merged with the `[[source]]` tables (absolute once resolved).
+    public var subscriptions: String? = nil
+
+    public init() {}
+}
+
+import FeedCore
+
+/// The version string for the default User-Agent.
+enum FeeddVersionString {
+    static let value = FeeddVersion.current
+}
