@@ -1,4 +1,5 @@
 /// Splits decoded UTF-8 text into normalised lines; LF, CRLF and a lone CR all end a line.
+/// A line that held nothing but `XNUMX` tokens is left out.
 enum ArticleLines {
     static func split(_ text: [UInt8]) -> [[UInt8]] {
         var lines: [[UInt8]] = []
@@ -9,14 +10,18 @@ enum ArticleLines {
             while index < count {
                 let byte = buffer[index]
                 if byte == 0x0A || byte == 0x0D {
-                    lines.append(LineNormaliser.normalise(UnsafeBufferPointer(rebasing: buffer[start..<index])))
+                    if let line = LineNormaliser.normalise(UnsafeBufferPointer(rebasing: buffer[start..<index])) {
+                        lines.append(line)
+                    }
                     if byte == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
                     start = index + 1
                 }
                 index += 1
             }
             if start < count {
-                lines.append(LineNormaliser.normalise(UnsafeBufferPointer(rebasing: buffer[start..<count])))
+                if let line = LineNormaliser.normalise(UnsafeBufferPointer(rebasing: buffer[start..<count])) {
+                    lines.append(line)
+                }
             }
         }
         return lines

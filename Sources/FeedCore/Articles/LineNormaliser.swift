@@ -1,7 +1,8 @@
 /// Cleans one line of UTF-8 text: tabs and Unicode spaces become one space, runs collapse, ends are trimmed,
 /// control and zero-width characters go, and machine-translation `XNUMX` tokens are removed.
 enum LineNormaliser {
-    static func normalise(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    /// The cleaned line; nil when it held only `XNUMX` tokens (the line goes, it does not become a blank one).
+    static func normalise(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var output: [UInt8] = []
         output.reserveCapacity(line.count)
         var pendingSpace = false
@@ -36,7 +37,9 @@ enum LineNormaliser {
                 index += 1
             }
         }
-        return XNUMXRemover.containsToken(output) ? XNUMXRemover.remove(from: output) : output
+        guard XNUMXRemover.containsToken(output) else { return output }
+        let cleaned = XNUMXRemover.remove(from: output)
+        return cleaned.isEmpty ? nil : cleaned
     }
 
     private enum ByteClass { case keep, space(Int), drop(Int) }
