@@ -1,0 +1,59 @@
+/// Turns the bytes of one article file into an `Article`. Pure: the caller reads the file.
+public struct ArticleParser: Sendable {
+    /// The language given to articles whose text does not make theirs clear.
+    public let defaultLanguage: String
+
+    public init(defaultLanguage: String) {
+        self.defaultLanguage = defaultLanguage
+    }
+
+    /// `fileName` is the base name; its extension picks the format (.txt/none = text, .md/.markdown, .html/.htm).
+    public func parse(_ bytes: [UInt8], fileName: String) throws(ArticleError) -> Article {
+        let format = ArticleFormat(fileName: fileName)
+        if format == .html { throw .undecodable("HTML articles are not supported yet") }
+        let lines = ArticleLines.split(try ArticleDecoder.utf8(from: bytes))
+        let found = format == .markdown ? MarkdownArticleReader.read(lines) : PlainArticleReader.read(lines)
+        guard let draft = found else { throw .empty }
+        guard !draft.blocks.isEmpty else { throw .titleOnly }
+        let title = String(decoding: draft.title, as: UTF8.self)
+        let summary = draft.blocks.lazy.compactMap { block -> String? in
+            if case .paragraph(let text) = block { text } else { nil }
+        }.first
+        return Article(
+            title: title,
+            blocks: draft.blocks,
+            link: draft.link,
+            language: draft.language ?? detectLanguage(title: draft.title, blocks: draft.blocks),
+            originalDate: draft.date ?? draft.link.flatMap(LinkDate.date(in:)),
+            summary: summary,
+            contentHTML: ArticleRenderer.html(draft.blocks),
+            contentHash: ArticleRenderer.contentHash(title: title, link: draft.link, blocks: draft.blocks)
+        )
+    }
+
+    /// The detected language of the title and the first few KB of the body, else `defaultLanguage`.
+    private func detectLanguage(title: [UInt8], blocks: [ArticleBlock]) -> String {
+        var detector = LanguageDetector()
+        detector.score(title)
+        for block in blocks where !detector.isSaturated {
+            switch block {
+            case .heading(let text), .paragraph(let text): detector.score(text.utf8)
+            case .list(let items): for item in items { detector.score(item.utf8) }
+            }
+        }
+        return detector.language ?? defaultLanguage
+    }
+}
+
+/// The article formats, picked by file extension.
+enum ArticleFormat: Equatable {
+    case text, markdown, html
+
+    init(fileName: String) {
+        switch ArticleFileName.fileExtension(of: fileName) {
+        case "md", "markdown": self = .markdown
+        case "html", "htm": self = .html
+        default: self = .text
+        }
+    }
+}
