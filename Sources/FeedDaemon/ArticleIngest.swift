@@ -1,0 +1,200 @@
+import FeedCore
+import FeedIO
+import Foundation
+import Logging
+
+/// Brings the store up to date with the seeds directory: new and changed files are parsed, vanished ones retracted.
+///
+/// Only files whose size or mtime changed since the last pass are read. One bad file is logged with its
+/// path and reason and never stops the others.
+public struct ArticleIngest: Sendable {
+    public var configuration: Configuration
+    public var store: StateStore
+    public var logger: Logger
+    /// Files parsed together and stored in one transaction (bounds memory on a cold start).
+    static let batchSize = 128
+
+    public init(configuration: Configuration, store: StateStore, logger: Logger) {
+        self.configuration = configuration
+        self.store = store
+        self.logger = logger
+    }
+
+    /// One pass over the seeds directory at time `now`.
+    public func run(now: Date) async throws(StoreError) -> IngestReport {
+        let directory = configuration.paths.seeds
+        var report = IngestReport()
+        let scanned: [ScannedFile]
+        do {
+            scanned = try DirectoryScanner.scan(directory, include: ArticleFileName.isCandidate)
+        } catch {
+            // A missing or unreadable seeds directory must not retract every article: keep what is stored.
+            logger.error("FAIL (SCAN) \(directory): \(error.reason); articles kept as they were")
+            report.scanFailed = true
+            return report
+        }
+        report.scanned = scanned.count
+        let known = try store.read { try $0.articleFiles() }
+        let changed = scanned.filter { file in
+            guard let record = known[file.name] else { return true }
+            return record.size != file.size || record.modifiedNanoseconds != file.modifiedNanoseconds
+        }
+        let present = Set(scanned.map(\.name))
+        let vanished = known.values.filter { !present.contains($0.name) }.sorted { $0.name < $1.name }
+        report.unchanged = scanned.count - changed.count
+        guard !changed.isEmpty || !vanished.isEmpty else { return report }
+
+        let parser = ArticleParser(defaultLanguage: configuration.feed.language)
+        let limit = configuration.articles.maxFileSize
+        var start = 0
+        while start < changed.count {
+            let batch = Array(changed[start..<min(start + Self.batchSize, changed.count)])
+            start += batch.count
+            let outcomes = await Self.read(batch, directory: directory, parser: parser, limit: limit)
+            try store.write { tx in
+                for (file, outcome) in zip(batch, outcomes) {
+                    try apply(outcome, file: file, previous: known[file.name], now: now, tx: tx, report: &report)
+                }
+            }
+        }
+        try store.write { tx in
+            for record in vanished {
+                try tx.deleteArticleFile(name: record.name)
+                if let id = record.entryID, try retractIfOrphaned(id: id, now: now, tx: tx) {
+                    logger.info("retract \(FilePath.join(directory, record.name)): file removed, entry \(id) withdrawn")
+                    report.retracted += 1
+                }
+            }
+        }
+        return report
+    }
+
+    /// Reads and parses a batch concurrently, one task per processor; results in the batch's order.
+    static func read(_ batch: [ScannedFile], directory: String, parser: ArticleParser, limit: Int) async -> [ReadOutcome] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
+        return await withTaskGroup(of: [(Int, ReadOutcome)].self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    var results: [(Int, ReadOutcome)] = []
+                    var index = worker
+                    while index < batch.count {
+                        results.append((index, readOne(batch[index], directory: directory, parser: parser, limit: limit)))
+                        index += workers
+                    }
+                    return results
+                }
+            }
+            var outcomes = [ReadOutcome](repeating: .rejected("not read"), count: batch.count)
+            for await results in group {
+                for (index, outcome) in results { outcomes[index] = outcome }
+            }
+            return outcomes
+        }
+    }
+
+    static func readOne(_ file: ScannedFile, directory: String, parser: ArticleParser, limit: Int) -> ReadOutcome {
+        if file.size > Int64(limit) {
+            return .rejected("the file is \(file.size) bytes, over the \(limit)-byte cap (articles.max_file_size)")
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(FilePath.join(directory, file.name), limit: limit)
+        } catch {
+            return .rejected(error.reason)
+        }
+        do {
+            return .article(try parser.parse(bytes, fileName: file.name))
+        } catch {
+            return .rejected(error.description)
+        }
+    }
+
+    private func apply(
+        _ outcome: ReadOutcome, file: ScannedFile, previous: ArticleFileRecord?, now: Date,
+        tx: StoreTransaction, report: inout IngestReport
+    ) throws {
+        let path = FilePath.join(configuration.paths.seeds, file.name)
+        switch outcome {
+        case let .rejected(reason):
+            logger.warning("FAIL (ARTICLE) \(path): skipped: \(reason)")
+            report.rejected += 1
+            try tx.saveArticleFile(ArticleFileRecord(
+                name: file.name, size: file.size, modifiedNanoseconds: file.modifiedNanoseconds, entryID: nil, error: reason
+            ))
+            if let id = previous?.entryID, try retractIfOrphaned(id: id, now: now, tx: tx) {
+                report.retracted += 1
+            }
+        case let .article(article):
+            let id = ArticleID.make(
+                key: ArticleFileName.key(of: file.name), contentHash: article.contentHash,
+                authority: configuration.feed.tagAuthority
+            )
+            try tx.saveArticleFile(ArticleFileRecord(
+                name: file.name, size: file.size, modifiedNanoseconds: file.modifiedNanoseconds, entryID: id, error: nil
+            ))
+            if let old = previous?.entryID, old != id, try retractIfOrphaned(id: old, now: now, tx: tx) {
+                report.retracted += 1
+            }
+            let existing = try tx.entry(source: StateStore.articlesSource, id: id)
+            if let existing, existing.contentHash == article.contentHash {
+                if existing.retractedAt != nil {
+                    var restored = existing
+                    restored.retractedAt = nil
+                    try tx.saveEntry(restored)
+                    report.added += 1
+                    logger.info("article \(path): back, published \(existing.entry.published)")
+                }
+                return
+            }
+            let published = existing?.entry.published ?? now
+            let entry = Entry(
+                id: id, title: article.title, link: article.link, published: published, updated: now,
+                originalDate: article.originalDate, summary: article.summary, contentHTML: article.contentHTML,
+                language: article.language
+            )
+            try tx.saveEntry(StoredEntry(
+                source: StateStore.articlesSource, origin: file.name, contentHash: article.contentHash, entry: entry
+            ))
+            if existing == nil {
+                report.added += 1
+                logger.debug("article \(path): new entry \(id)")
+            } else {
+                report.updated += 1
+                logger.info("article \(path): content changed, entry \(id) updated")
+            }
+        }
+    }
+
+    /// Retracts an article entry no file points at any more (under the `retract` policy).
+    private func retractIfOrphaned(id: String, now: Date, tx: StoreTransaction) throws -> Bool {
+        guard configuration.articles.onDelete == .retract, try tx.articleFileCount(entryID: id) == 0 else { return false }
+        guard let stored = try tx.entry(source: StateStore.articlesSource, id: id), stored.retractedAt == nil else {
+            return false
+        }
+        try tx.retractEntry(source: StateStore.articlesSource, id: id, at: now)
+        return true
+    }
+}
+
+/// What reading one article file gave.
+enum ReadOutcome: Sendable {
+    case article(Article)
+    case rejected(String)
+}
+
+/// Counts from one ingest pass.
+public struct IngestReport: Sendable, Hashable {
+    public var scanned = 0
+    public var unchanged = 0
+    public var added = 0
+    public var updated = 0
+    public var rejected = 0
+    public var retracted = 0
+    /// The seeds directory could not be listed; nothing was changed.
+    public var scanFailed = false
+
+    public init() {}
+
+    /// Whether the pass changed what the outputs show.
+    public var changedEntries: Bool { added + updated + retracted > 0 }
+}

@@ -1,0 +1,90 @@
+import FeedCore
+import FeedIO
+import Foundation
+import Logging
+
+/// One complete pass, as `feedd --once` runs it: lock, ingest the seeds directory, publish.
+public struct OncePass: Sendable {
+    public var configuration: Configuration
+    public var logger: Logger
+    /// Wait for the state lock instead of failing at once when another feedd holds it.
+    public var waitForLock: Bool
+
+    public init(configuration: Configuration, logger: Logger, waitForLock: Bool = false) {
+        self.configuration = configuration
+        self.logger = logger
+        self.waitForLock = waitForLock
+    }
+
+    /// Runs the pass at `now`; throws `OnceFailure` carrying the exit status to use.
+    public func run(now: Date) async throws(OnceFailure) -> OnceReport {
+        let paths = configuration.paths
+        let lock: ProcessLock
+        let store: StateStore
+        do {
+            try DirectoryScanner.createDirectory(paths.state)
+            lock = try ProcessLock(path: FilePath.join(paths.state, "feedd.lock"), wait: waitForLock)
+        } catch let failure as ProcessLock.Failure {
+            if case .held = failure { throw .lockHeld(failure.description) }
+            throw .io(failure.description)
+        } catch {
+            throw .io("\(error)")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        do {
+            store = try StateStore(directory: paths.state)
+        } catch {
+            throw .io(error.description)
+        }
+        let ingest: IngestReport
+        let publish: PublishReport
+        do {
+            ingest = try await ArticleIngest(configuration: configuration, store: store, logger: logger).run(now: now)
+        } catch {
+            throw .io(error.description)
+        }
+        do {
+            publish = try Publisher(configuration: configuration, store: store, logger: logger).publish(now: now)
+        } catch {
+            throw .io("FAIL (PUBLISH) \(paths.output): \(error)")
+        }
+        let report = OnceReport(ingest: ingest, publish: publish)
+        logger.info("\(report.summary)")
+        return report
+    }
+}
+
+/// What one pass did.
+public struct OnceReport: Sendable, Hashable {
+    public var ingest: IngestReport
+    public var publish: PublishReport
+
+    /// One line for the log.
+    public var summary: String {
+        let i = ingest
+        let written = publish.written.isEmpty ? "no output changed" : "wrote \(publish.written.joined(separator: ", "))"
+        return "once: \(i.scanned) article files (\(i.added) new, \(i.updated) changed, \(i.unchanged) unchanged, "
+            + "\(i.rejected) skipped, \(i.retracted) retracted); \(written)"
+    }
+}
+
+/// Why a pass could not run, with the process exit status each case maps to.
+public enum OnceFailure: Error, Sendable, CustomStringConvertible {
+    /// Another feedd holds the state lock (EX_TEMPFAIL, 75).
+    case lockHeld(String)
+    /// The state store or the output directory failed (EX_IOERR, 74).
+    case io(String)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .lockHeld: 75
+        case .io: 74
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .lockHeld(message), let .io(message): message
+        }
+    }
+}
