@@ -59,43 +59,48 @@ public struct StoreTransaction {
     }
 
     public func saveArticleFile(_ record: ArticleFileRecord) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO article_file (name, size, mtime_ns, entry_id, error) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(name) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
                     entry_id = excluded.entry_id, error = excluded.error
-                """,
+                """
+        ).execute(
             arguments: [record.name, record.size, record.modifiedNanoseconds, record.entryID, record.error]
         )
     }
 
     public func deleteArticleFile(name: String) throws {
-        try db.execute(sql: "DELETE FROM article_file WHERE name = ?", arguments: [name])
+        try db.cachedStatement(sql: "DELETE FROM article_file WHERE name = ?").execute(arguments: [name])
     }
 
     /// How many article files still point at `entryID`.
     public func articleFileCount(entryID: String) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_file WHERE entry_id = ?", arguments: [entryID]) ?? 0
+        try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT COUNT(*) FROM article_file WHERE entry_id = ?"), arguments: [entryID]
+        ) ?? 0
     }
 
     // MARK: Entries
 
     public func entry(source: String, id: String) throws -> StoredEntry? {
         try Row.fetchOne(
-            db, sql: "SELECT \(Self.entryColumns) FROM entry WHERE source = ? AND id = ?", arguments: [source, id]
+            db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM entry WHERE source = ? AND id = ?"),
+            arguments: [source, id]
         ).map(Self.storedEntry)
     }
 
     /// Inserts or replaces an entry (keyed by source and id).
     public func saveEntry(_ stored: StoredEntry) throws {
         let e = stored.entry
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO entry (source, id, origin, title, link, summary, content_html, language,
                     published, updated, original_date, content_hash, authors, categories, enclosures, source_feed,
                     retracted_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 stored.source, e.id, stored.origin, e.title, e.link, e.summary, e.contentHTML, e.language,
                 Self.seconds(e.published), Self.seconds(e.updated), e.originalDate.map(Self.seconds),
@@ -107,8 +112,9 @@ public struct StoreTransaction {
 
     /// Hides an entry from the outputs, keeping its dates for when it comes back.
     public func retractEntry(source: String, id: String, at date: Date) throws {
-        try db.execute(
-            sql: "UPDATE entry SET retracted_at = ? WHERE source = ? AND id = ? AND retracted_at IS NULL",
+        try db.cachedStatement(
+            sql: "UPDATE entry SET retracted_at = ? WHERE source = ? AND id = ? AND retracted_at IS NULL"
+        ).execute(
             arguments: [Self.seconds(date), source, id]
         )
     }

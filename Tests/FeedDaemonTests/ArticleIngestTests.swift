@@ -1,0 +1,162 @@
+import FeedCore
+import FeedDaemon
+import FeedIO
+import Foundation
+import Logging
+import Testing
+
+@Suite struct ArticleIngestTests {
+    struct Setup {
+        let dir = TemporaryDirectory()
+        var configuration: Configuration
+        let store: StateStore
+
+        init(onDelete: DeletePolicy = .retract) throws {
+            try FileManager.default.createDirectory(atPath: dir.file("seeds"), withIntermediateDirectories: true)
+            configuration = Configuration.defaults(baseDirectory: dir.path)
+            configuration.feed.tagAuthority = "test.example,2026"
+            configuration.articles.onDelete = onDelete
+            configuration.articles.maxFileSize = 4_096
+            store = try StateStore(directory: configuration.paths.state)
+        }
+
+        func seed(_ name: String, _ bytes: [UInt8]) {
+            _ = FileManager.default.createFile(atPath: dir.file("seeds/" + name), contents: Data(bytes))
+        }
+
+        func seed(_ name: String, _ text: String) { seed(name, Array(text.utf8)) }
+
+        func ingest(at seconds: TimeInterval) async throws -> IngestReport {
+            let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+            return try await ArticleIngest(configuration: configuration, store: store, logger: logger)
+                .run(now: Date(timeIntervalSince1970: seconds))
+        }
+
+        func visible() throws -> [Entry] {
+            try store.read { try $0.visibleEntries(limit: 1_000, notBefore: nil) }
+        }
+    }
+
+    static let article = """
+        Un titre
+
+        Topline
+
+        La mairie a annoncé mardi que le marché couvert sera rénové dans les deux ans, après une longue \
+        consultation des habitants et des commerçants du quartier, qui demandaient des travaux depuis 2019.
+
+        Source : https://example.org/2024/01/02/a/
+        """
+
+    @Test func oddFilesAreSkippedAndTheRestPublished() async throws {
+        let s = try Setup()
+        s.seed("000_1111111111111111.txt", Self.article)
+        s.seed("001_2222222222222222.txt", "")
+        s.seed("002_3333333333333333.txt", "Just a title\r\n")
+        s.seed("003_4444444444444444.txt", String(repeating: "x", count: 5_000))
+        // Latin-1 bytes of the same article (not valid UTF-8).
+        s.seed("004_5555555555555555.txt", Self.article.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
+        s.seed("notes.txt~", Self.article)
+        s.seed(".hidden", Self.article)
+
+        let report = try await s.ingest(at: 1_000)
+
+        #expect(report.scanned == 5)
+        #expect(report.added == 2)
+        #expect(report.rejected == 3)
+        let entries = try s.visible()
+        #expect(Set(entries.map(\.id)) == ["tag:test.example,2026:1111111111111111", "tag:test.example,2026:5555555555555555"])
+        #expect(entries.map(\.title) == ["Un titre", "Un titre"])
+        #expect(entries.map(\.language) == ["fr", "fr"])
+        #expect(entries[0].contentHTML == entries[1].contentHTML)
+        let files = try s.store.read { try $0.articleFiles() }
+        #expect(files["003_4444444444444444.txt"]?.error?.contains("over the 4096-byte cap") == true)
+        #expect(files["001_2222222222222222.txt"]?.error != nil)
+    }
+
+    @Test func unchangedSizeAndMtimeAreNotReadAgain() async throws {
+        let s = try Setup()
+        s.seed("000_1111111111111111.txt", Self.article)
+        let path = s.dir.file("seeds/000_1111111111111111.txt")
+        let mtime = Date(timeIntervalSince1970: 1_700_000_000)
+        try FileManager.default.setAttributes([.modificationDate: mtime], ofItemAtPath: path)
+        _ = try await s.ingest(at: 1_000)
+        // Same size, same mtime, different bytes: a pass that read the file would see a new title.
+        s.seed("000_1111111111111111.txt", "X" + Self.article.dropFirst())
+        try FileManager.default.setAttributes([.modificationDate: mtime], ofItemAtPath: path)
+
+        let report = try await s.ingest(at: 2_000)
+
+        #expect(report.unchanged == 1)
+        #expect(report.added + report.updated == 0)
+        #expect(try s.visible().map(\.title) == ["Un titre"])
+    }
+
+    @Test func contentChangeMovesUpdatedButNotPublished() async throws {
+        let s = try Setup()
+        s.seed("000_1111111111111111.txt", Self.article)
+        _ = try await s.ingest(at: 1_000)
+        s.seed("000_1111111111111111.txt", Self.article.replacingOccurrences(of: "Un titre", with: "Un autre titre"))
+        let report = try await s.ingest(at: 2_000)
+        #expect(report.updated == 1)
+        let entry = try #require(try s.visible().first)
+        #expect(entry.title == "Un autre titre")
+        #expect(entry.published == Date(timeIntervalSince1970: 1_000))
+        #expect(entry.updated == Date(timeIntervalSince1970: 2_000))
+    }
+
+    @Test func touchingWithoutChangeKeepsUpdated() async throws {
+        let s = try Setup()
+        s.seed("000_1111111111111111.txt", Self.article)
+        _ = try await s.ingest(at: 1_000)
+        s.seed("000_1111111111111111.txt", Self.article.replacingOccurrences(of: "\n", with: "\r\n"))
+        let report = try await s.ingest(at: 2_000)
+        #expect(report.updated == 0)
+        #expect(try s.visible().first?.updated == Date(timeIntervalSince1970: 1_000))
+    }
+
+    @Test func deletedThenRestoredKeepsItsPublishedDate() async throws {
+        let s = try Setup()
+        s.seed("000_1111111111111111.txt", Self.article)
+        _ = try await s.ingest(at: 1_000)
+        try FileManager.default.removeItem(atPath: s.dir.file("seeds/000_1111111111111111.txt"))
+        #expect(try await s.ingest(at: 2_000).retracted == 1)
+        #expect(try s.visible().isEmpty)
+        s.seed("000_1111111111111111.txt", Self.article)
+        #expect(try await s.ingest(at: 3_000).added == 1)
+        #expect(try s.visible().first?.published == Date(timeIntervalSince1970: 1_000))
+    }
+
+    @Test func keepPolicyGoesOnPublishingDeletedArticles() async throws {
+        let s = try Setup(onDelete: .keep)
+        s.seed("000_1111111111111111.txt", Self.article)
+        _ = try await s.ingest(at: 1_000)
+        try FileManager.default.removeItem(atPath: s.dir.file("seeds/000_1111111111111111.txt"))
+        #expect(try await s.ingest(at: 2_000).retracted == 0)
+        #expect(try s.visible().count == 1)
+    }
+
+    @Test func missingSeedsDirectoryKeepsEverything() async throws {
+        var s = try Setup()
+        s.seed("000_1111111111111111.txt", Self.article)
+        _ = try await s.ingest(at: 1_000)
+        s.configuration.paths.seeds = s.dir.file("not-mounted")
+        let report = try await s.ingest(at: 2_000)
+        #expect(report.scanFailed)
+        #expect(try s.visible().count == 1)
+    }
+
+    @Test func manyFilesAcrossBatchesAreAllIngested() async throws {
+        let s = try Setup()
+        for i in 0..<300 {
+            s.seed(String(format: "%03d_%016x.txt", i, i), Self.article.replacingOccurrences(of: "Un titre", with: "Titre \(i)"))
+        }
+        let report = try await s.ingest(at: 1_000)
+        #expect(report.added == 300)
+        let entries = try s.visible()
+        #expect(entries.count == 300)
+        // Same published instant: newest file name first.
+        #expect(entries.first?.title == "Titre 299")
+        #expect(entries.last?.title == "Titre 0")
+    }
+}
