@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // libxml2, the system C library (apt: libxml2-dev, pkg-config: libxml-2.0).
@@ -31,6 +33,7 @@ let package = Package(
                 "FeedCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         // Configuration and the pipeline shared by `--once` and the daemon.
@@ -53,7 +56,15 @@ let package = Package(
         ),
         .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML", "CLibXML2"]),
         .testTarget(name: "FeedCoreTests", dependencies: ["FeedCore", "FeedXML", "CLibXML2"]),
-        .testTarget(name: "FeedIOTests", dependencies: ["FeedIO", "FeedCore"]),
+        .testTarget(
+            name: "FeedIOTests",
+            dependencies: [
+                "FeedIO", "FeedCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "FeedDaemonTests", dependencies: ["FeedDaemon", "FeedIO", "FeedCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["FeedCore", "FeedXML", "FeedIO"]),
     ]

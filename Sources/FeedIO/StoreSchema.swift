@@ -41,6 +41,33 @@ enum StoreSchema {
                 CREATE INDEX entry_order ON entry(published DESC, origin DESC, id);
                 """)
         }
+        migrator.registerMigration("v2-sources") { db in
+            // One row per polled source, keyed by its configured location: validators, health and schedule.
+            try db.execute(sql: """
+                CREATE TABLE source (
+                    url TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    title TEXT,
+                    site_url TEXT,
+                    feed_id TEXT,
+                    feed_updated INTEGER,
+                    etag TEXT,
+                    last_modified TEXT,
+                    permanent_url TEXT,
+                    gone INTEGER NOT NULL DEFAULT 0,
+                    failures INTEGER NOT NULL DEFAULT 0,
+                    next_poll INTEGER,
+                    last_fetch INTEGER,
+                    last_success INTEGER,
+                    last_status INTEGER,
+                    last_error_stage TEXT,
+                    last_error TEXT,
+                    hints TEXT
+                );
+                ALTER TABLE entry ADD COLUMN last_seen INTEGER;
+                CREATE INDEX entry_source ON entry(source, last_seen);
+                """)
+        }
         return migrator
     }
 }

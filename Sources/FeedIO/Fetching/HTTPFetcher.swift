@@ -1,0 +1,159 @@
+import AsyncHTTPClient
+import FeedCore
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Fetches feeds over HTTP politely: conditional GET, gzip with a cap, timeouts, a body cap, bounded
+/// concurrency per host, and redirects followed by hand so permanent ones can be remembered and a public
+/// feed cannot redirect feedd into an internal network.
+public final class HTTPFetcher: Sendable {
+    public let settings: FetcherSettings
+    let client: HTTPClient
+    let limiter: ConcurrencyLimiter
+
+    public init(settings: FetcherSettings) {
+        self.settings = settings
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(Int64(settings.connectTimeoutSeconds)), read: .seconds(Int64(settings.timeoutSeconds))),
+            decompression: .enabled(limit: .size(settings.maxBodySize))
+        )
+        configuration.connectionPool = .init(idleTimeout: .seconds(30))
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        limiter = ConcurrencyLimiter(total: settings.maxConcurrent, perHost: settings.maxPerHost)
+    }
+
+    /// Shuts the client down; call once, after the last fetch.
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    /// One conditional GET, following at most `maxRedirects` redirects.
+    public func fetch(_ request: FetchRequest, now: @Sendable () -> Date = { Date() }) async -> FetchOutcome {
+        guard let first = URL(string: request.url), let host = first.host?.lowercased() else {
+            return .failed(FetchFailure(message: "not a valid URL: \(request.url)"))
+        }
+        return await limiter.run(host: host) {
+            await self.follow(request, now: now)
+        }
+    }
+
+    private func follow(_ request: FetchRequest, now: @Sendable () -> Date) async -> FetchOutcome {
+        let deadline = NIODeadline.now() + .seconds(Int64(settings.timeoutSeconds))
+        var current = request.url
+        var visited: Set<String> = [current]
+        var allPermanent = true
+        var redirected = false
+        let originScopes = await AddressResolver.scopes(of: URL(string: request.url)?.host ?? "")
+        let originIsPublic = !originScopes.isEmpty && originScopes.allSatisfy { !$0.isInternal }
+
+        for _ in 0...settings.maxRedirects {
+            var permanent: String? { redirected && allPermanent ? current : nil }
+            let response: HTTPClientResponse
+            do {
+                response = try await client.execute(makeRequest(current, request), deadline: deadline)
+            } catch {
+                return .failed(FetchFailure(message: Self.describe(error, url: current), permanentURL: permanent))
+            }
+            let status = Int(response.status.code)
+            let headers = response.headers
+            var metadata = FetchMetadata(
+                status: status, finalURL: current, permanentURL: permanent,
+                etag: headers.first(name: "etag"), lastModified: headers.first(name: "last-modified"),
+                hints: PublisherHints(
+                    maxAge: ResponseHeaders.maxAge(cacheControl: headers.first(name: "cache-control")),
+                    expiresIn: ResponseHeaders.expiresIn(headers.first(name: "expires"), now: now())
+                )
+            )
+            switch status {
+            case 200...299:
+                do {
+                    let buffer = try await response.body.collect(upTo: settings.maxBodySize)
+                    let body = Array(buffer.readableBytesView)
+                    let charset = ResponseHeaders.charset(contentType: headers.first(name: "content-type"))
+                    return .fetched(FetchedDocument(metadata: metadata, body: body, charset: charset))
+                } catch {
+                    return .failed(FetchFailure(status: status, message: Self.describe(error, url: current), permanentURL: permanent))
+                }
+            case 304:
+                await Self.discard(response)
+                if metadata.etag == nil { metadata.etag = request.etag }
+                if metadata.lastModified == nil { metadata.lastModified = request.lastModified }
+                return .notModified(metadata)
+            case 301, 302, 303, 307, 308:
+                await Self.discard(response)
+                guard let location = headers.first(name: "location"),
+                      let target = URL(string: location, relativeTo: URL(string: current))?.absoluteURL,
+                      let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https",
+                      let targetHost = target.host
+                else {
+                    return .failed(FetchFailure(status: status, message: "redirect \(status) from \(current) without a usable http(s) Location", permanentURL: permanent))
+                }
+                let next = target.absoluteString
+                if visited.contains(next) {
+                    return .failed(FetchFailure(status: status, message: "redirect loop: \(current) → \(next)", permanentURL: permanent))
+                }
+                if originIsPublic && !request.allowPrivateRedirects {
+                    let scopes = await AddressResolver.scopes(of: targetHost)
+                    if let internal = scopes.first(where: \.isInternal) {
+                        return .failed(FetchFailure(
+                            status: status,
+                            message: "refused redirect from public \(request.url) to \(internal.rawValue) address \(next) (set allow_private_redirects to permit)",
+                            permanentURL: nil
+                        ))
+                    }
+                }
+                visited.insert(next)
+                allPermanent = allPermanent && (status == 301 || status == 308)
+                redirected = true
+                current = next
+            case 410:
+                await Self.discard(response)
+                return .gone(metadata)
+            default:
+                await Self.discard(response)
+                return .failed(FetchFailure(
+                    status: status,
+                    retryAfter: ResponseHeaders.retryAfter(headers.first(name: "retry-after"), now: now()),
+                    message: "HTTP \(status) \(response.status.reasonPhrase) from \(current)",
+                    permanentURL: permanent
+                ))
+            }
+        }
+        return .failed(FetchFailure(message: "more than \(settings.maxRedirects) redirects from \(request.url)"))
+    }
+
+    private func makeRequest(_ url: String, _ request: FetchRequest) -> HTTPClientRequest {
+        var http = HTTPClientRequest(url: url)
+        http.method = .GET
+        http.headers.add(name: "User-Agent", value: settings.userAgent)
+        http.headers.add(name: "Accept", value: "application/atom+xml, application/rss+xml, application/rdf+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5")
+        http.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
+        if let etag = request.etag { http.headers.add(name: "If-None-Match", value: etag) }
+        if let lastModified = request.lastModified { http.headers.add(name: "If-Modified-Since", value: lastModified) }
+        return http
+    }
+
+    /// Reads and drops a body we do not use (keeps the connection reusable), up to a small cap.
+    private static func discard(_ response: HTTPClientResponse) async {
+        _ = try? await response.body.collect(upTo: 64 << 10)
+    }
+
+    static func describe(_ error: any Error, url: String) -> String {
+        switch error {
+        case is NIOTooManyBytesError:
+            return "the body of \(url) is over the size cap"
+        case let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout:
+            return "timed out waiting for \(url)"
+        case let error as HTTPClientError where error == .connectTimeout:
+            return "timed out connecting to \(url)"
+        default:
+            let text = "\(error)"
+            if text.contains("decompression") || text.contains("limit") {
+                return "the decompressed body of \(url) is over the size cap"
+            }
+            return "cannot fetch \(url): \(text)"
+        }
+    }
+}
