@@ -24,6 +24,8 @@ public struct FeedParser: Sendable {
             feed = try JSONFeedParser.parse(decoded.utf8[decoded.start...], documentURL: documentURL)
         } else {
             var utf8 = decoded.utf8
+            let wrapped = RawHTMLRepair.wrap(&utf8, from: decoded.start)
+            if wrapped > 0 { warnings.append("wrapped raw HTML of \(wrapped) element(s) in CDATA") }
             let repair = MarkupRepair.escapeStrayAmpersands(&utf8, from: decoded.start)
             if repair.bareAmpersands > 0 { warnings.append("escaped \(repair.bareAmpersands) bare ampersand(s)") }
             if repair.htmlEntities > 0 { warnings.append("\(repair.htmlEntities) HTML entity reference(s) undefined in XML") }

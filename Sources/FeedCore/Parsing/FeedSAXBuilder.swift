@@ -43,6 +43,7 @@ final class FeedSAXBuilder: SAXHandler {
             if attribute.name.localName == "lang" { language = attribute.value.isEmpty ? nil : attribute.value }
         }
         var frame = Frame(key: key, role: .plain, base: base, language: language)
+        if entry != nil, isEntry(key) { resynchronise() }
         if capture != nil {
             capture!.openChild(name: name, attributes: attributes, isXHTMLDiv: key == ElementKey(.xhtml, "div"),
                                depth: frames.count + 1)
@@ -62,6 +63,21 @@ final class FeedSAXBuilder: SAXHandler {
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
         capture?.append(text, depth: frames.count)
+    }
+
+    /// Entries never nest: a new one inside an open one means unclosed markup (a raw `<br>`) shifted
+    /// the stack. The open entry is finished now and its frames are kept, dead, for their end tags.
+    private func resynchronise() {
+        guard let entryIndex = frames.lastIndex(where: { $0.role == .entry }) else { return }
+        if let open = capture {
+            capture = nil
+            deliver(open, frame: frames[min(open.depth, frames.count) - 1])
+        }
+        for index in stride(from: frames.count - 1, through: entryIndex, by: -1) {
+            let role = frames[index].role
+            frames[index].role = .dead
+            finish(role, truncated: true)
+        }
     }
 
     // MARK: Format detection
@@ -94,7 +110,7 @@ final class FeedSAXBuilder: SAXHandler {
     // MARK: Dispatch
 
     private func innermostRole() -> Role {
-        for frame in frames.reversed() where frame.role != .plain { return frame.role }
+        for frame in frames.reversed() where frame.role != .plain && frame.role != .dead { return frame.role }
         return .plain
     }
 
@@ -102,7 +118,7 @@ final class FeedSAXBuilder: SAXHandler {
     private func dispatch(_ key: ElementKey, attributes: [SAXAttribute], frame: Frame, context: Role) -> Role {
         let attributes = AttributeList(attributes)
         switch context {
-        case .ignored, .insideCapture:
+        case .ignored, .insideCapture, .dead:
             return .ignored
         case .image:
             if key == ElementKey(.rss, "url") {
@@ -245,7 +261,12 @@ final class FeedSAXBuilder: SAXHandler {
             }
             return
         }
-        switch frame.role {
+        finish(frame.role, truncated: truncated)
+    }
+
+    /// Completes what a container role collected (an entry, an author, a source).
+    private func finish(_ role: Role, truncated: Bool) {
+        switch role {
         case .entry:
             if let draft = entry, !truncated || draft.hasSubstance { entries.append(draft.build()) }
             entry = nil
@@ -302,6 +323,8 @@ struct Frame {
 /// What an open element is to the builder.
 enum Role: Equatable {
     case plain, entry, person(ofEntry: Bool), source, image, ignored, skipHours, skipDays, insideCapture
+    /// Left open by broken markup and already finished; only waits for its end tag.
+    case dead
 }
 
 /// Well-known namespace URIs the builder compares attributes against.
