@@ -53,6 +53,9 @@ enum MarkupRepair {
         return report
     }
 
+    /// XML 1.0 §4.6: the five entities every parser knows.
+    private static let predefined: [[UInt8]] = ["lt", "gt", "amp", "quot", "apos"].map { Array($0.utf8) }
+
     private enum Reference { case valid, html, bare, unknown }
 
     private static func classifyReference(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Reference {
@@ -69,9 +72,9 @@ enum MarkupRepair {
         let nameStart = cursor
         while cursor < limit, isNameByte(buffer[cursor]) { cursor += 1 }
         guard cursor > nameStart, cursor < limit, buffer[cursor] == UInt8(ascii: ";") else { return .bare }
-        let name = String(decoding: UnsafeBufferPointer(rebasing: buffer[nameStart..<cursor]), as: UTF8.self)
-        if ["amp", "lt", "gt", "quot", "apos"].contains(name) { return .valid }
-        if HTMLEntityNames.character(named: name) != nil { return .html }
+        let name = UnsafeBufferPointer(rebasing: buffer[nameStart..<cursor])
+        if predefined.contains(where: { $0.elementsEqual(name) }) { return .valid }
+        if HTMLEntityNames.character(named: String(decoding: name, as: UTF8.self)) != nil { return .html }
         return .unknown
     }
 
