@@ -1,0 +1,334 @@
+import FeedXML
+import Foundation
+
+/// Streams SAX events into feed and entry drafts: memory follows the output, not the document.
+///
+/// Elements are matched by namespace URI and lowercased local name (mixed-case tags are common);
+/// text is captured only for elements a mapping table asks for.
+final class FeedSAXBuilder: SAXHandler {
+    private(set) var format: FeedFormat?
+    private(set) var rootDescription: String?
+    private let documentURL: String?
+    /// `<feed>` without a namespace: its unqualified children are read as Atom.
+    private var bareAtom: FeedVocabulary?
+    private var frames: [Frame] = []
+    private var capture: TextCapture?
+    private var feed = FeedDraft()
+    private var entry: EntryDraft?
+    private var person: Author?
+    private var sourceFeed: SourceFeed?
+    private(set) var entries: [ParsedEntry] = []
+
+    init(documentURL: String?) {
+        self.documentURL = documentURL
+    }
+
+    /// The feed read so far; call after the parse (closes what a truncated document left open).
+    func build(format: FeedFormat) -> ParsedFeed {
+        while !frames.isEmpty { closeTopFrame(truncated: true) }
+        return feed.build(format: format, entries: entries)
+    }
+
+    // MARK: SAX events
+
+    func startElement(_ name: SAXName, attributes: [SAXAttribute], declaredNamespaces: [String]) {
+        var vocabulary = FeedVocabulary.of(uri: name.namespaceURI, prefix: name.prefix)
+        if vocabulary == .rss, let bareAtom { vocabulary = bareAtom }
+        let key = ElementKey(vocabulary, name.localName.lowercased())
+        let parent = frames.last
+        var base = parent?.base ?? documentURL
+        var language = parent?.language
+        for attribute in attributes where attribute.name.namespaceURI == XMLNames.xmlNamespace {
+            if attribute.name.localName == "base" { base = URLResolver.resolve(attribute.value, against: base) }
+            if attribute.name.localName == "lang" { language = attribute.value.isEmpty ? nil : attribute.value }
+        }
+        var frame = Frame(key: key, role: .plain, base: base, language: language)
+        if entry != nil, isEntry(key) { resynchronise() }
+        if capture != nil {
+            capture!.openChild(name: name, attributes: attributes, isXHTMLDiv: key == ElementKey(.xhtml, "div"),
+                               depth: frames.count + 1)
+            frame.role = .insideCapture
+        } else if parent == nil {
+            detectFormat(key, attributes: attributes, declaredNamespaces: declaredNamespaces, localName: name.localName)
+            if language != nil { feed.language.offer(language, priority: 10) }
+        } else if format != nil {
+            frame.role = dispatch(key, attributes: attributes, frame: frame, context: innermostRole())
+        }
+        frames.append(frame)
+    }
+
+    func endElement(_ name: SAXName) {
+        if !frames.isEmpty { closeTopFrame(truncated: false) }
+    }
+
+    func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        capture?.append(text, depth: frames.count)
+    }
+
+    /// Entries never nest: a new one inside an open one means unclosed markup (a raw `<br>`) shifted
+    /// the stack. The open entry is finished now and its frames are kept, dead, for their end tags.
+    private func resynchronise() {
+        guard let entryIndex = frames.lastIndex(where: { $0.role == .entry }) else { return }
+        if let open = capture {
+            capture = nil
+            deliver(open, frame: frames[min(open.depth, frames.count) - 1])
+        }
+        for index in stride(from: frames.count - 1, through: entryIndex, by: -1) {
+            let role = frames[index].role
+            frames[index].role = .dead
+            finish(role, truncated: true)
+        }
+    }
+
+    // MARK: Format detection
+
+    private func detectFormat(_ key: ElementKey, attributes: [SAXAttribute], declaredNamespaces: [String], localName: String) {
+        let version = attributes.first { $0.name.localName == "version" && $0.name.namespaceURI == nil }?.value
+            .trimmingCharacters(in: .whitespaces)
+        switch (key.vocabulary, key.name) {
+        case (.rss, "rss"):
+            format = switch version {
+            case "0.91": .rss091
+            case "0.92": .rss092
+            case "0.93": .rss093
+            case "0.94": .rss094
+            default: .rss20
+            }
+        case (.rdf, "rdf"):
+            let netscape = declaredNamespaces.contains { $0.hasPrefix("http://my.netscape.com/rdf/simple/0.9") }
+            format = netscape ? .rss090 : .rss10
+        case (.atom, "feed"): format = .atom10
+        case (.atom03, "feed"): format = .atom03
+        case (.rss, "feed"):
+            format = version == "0.3" ? .atom03 : .atom10
+            bareAtom = format == .atom03 ? .atom03 : .atom
+        default:
+            rootDescription = "root element <\(localName)>"
+        }
+    }
+
+    // MARK: Dispatch
+
+    private func innermostRole() -> Role {
+        for frame in frames.reversed() where frame.role != .plain && frame.role != .dead { return frame.role }
+        return .plain
+    }
+
+    /// Decides what a start tag means in its context, starting a capture or a container.
+    private func dispatch(_ key: ElementKey, attributes: [SAXAttribute], frame: Frame, context: Role) -> Role {
+        let attributes = AttributeList(attributes)
+        switch context {
+        case .ignored, .insideCapture, .dead:
+            return .ignored
+        case .image:
+            if key == ElementKey(.rss, "url") {
+                begin(FieldSlot(field: .icon, priority: 5, kind: .text), target: .feed, key: key, attributes: attributes, frame: frame)
+            }
+            return .ignored
+        case .person:
+            return beginMapped(FieldMapping.person, target: .person, key: key, attributes: attributes, frame: frame)
+        case .source:
+            if isAtomLink(key) {
+                let href = attributes["href"].map { URLResolver.resolve($0, against: frame.base) }
+                switch attributes["rel"] ?? "alternate" {
+                case "alternate": if sourceFeed?.link == nil { sourceFeed?.link = href }
+                case "self": if sourceFeed?.feedURL == nil { sourceFeed?.feedURL = href }
+                default: break
+                }
+                return .plain
+            }
+            let role = beginMapped(FieldMapping.source, target: .source, key: key, attributes: attributes, frame: frame)
+            return role == .plain ? .ignored : role
+        case .skipHours:
+            return beginMapped(FieldMapping.skipHours, target: .feed, key: key, attributes: attributes, frame: frame)
+        case .skipDays:
+            return beginMapped(FieldMapping.skipDays, target: .feed, key: key, attributes: attributes, frame: frame)
+        case .entry:
+            return dispatchInEntry(key, attributes: attributes, frame: frame)
+        case .plain:
+            return dispatchInFeed(key, attributes: attributes, frame: frame)
+        }
+    }
+
+    private func dispatchInFeed(_ key: ElementKey, attributes: AttributeList, frame: Frame) -> Role {
+        if isEntry(key) {
+            entry = EntryDraft()
+            entry!.language.offer(frame.language, priority: 10)
+            if let about = attributes[namespace: XMLNames.rdfNamespace, "about"] { entry!.id.offer(about, priority: 10) }
+            return .entry
+        }
+        switch (key.vocabulary, key.name) {
+        case (.rss, "image"): return .image
+        case (.rss, "textinput"), (.atom, "contributor"), (.atom03, "contributor"), (.rss, "item"): return .ignored
+        case (.rss, "skiphours"): return .skipHours
+        case (.rss, "skipdays"): return .skipDays
+        case (.atom, "author"), (.atom03, "author"):
+            person = Author()
+            return .person(ofEntry: false)
+        case (.itunes, "image"):
+            feed.icon.offer(attributes["href"].map { URLResolver.resolve($0, against: frame.base) }, priority: 6)
+            return .plain
+        default:
+            if isAtomLink(key) {
+                let link = AtomLink(attributes, base: frame.base)
+                if link.rel == "alternate" { feed.link.offer(link.href, priority: -1) }
+                return .plain
+            }
+            return beginMapped(FieldMapping.feed, target: .feed, key: key, attributes: attributes, frame: frame)
+        }
+    }
+
+    private func dispatchInEntry(_ key: ElementKey, attributes: AttributeList, frame: Frame) -> Role {
+        switch (key.vocabulary, key.name) {
+        case (.atom, "author"), (.atom03, "author"):
+            person = Author()
+            return .person(ofEntry: true)
+        case (.atom, "contributor"), (.atom03, "contributor"):
+            return .ignored
+        case (.atom, "source"):
+            sourceFeed = SourceFeed()
+            return .source
+        case (.atom, "category"), (.atom03, "category"):
+            if let term = attributes["term"] ?? attributes["label"] { entry?.addCategory(term) }
+            return .plain
+        case (.rss, "enclosure"), (.media, "content"), (.media, "thumbnail"):
+            if let url = attributes["url"] {
+                let length = (attributes["length"] ?? attributes["filesize"]).flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+                let type = attributes["type"]?.trimmingCharacters(in: .whitespaces)
+                entry?.addEnclosure(Enclosure(url: URLResolver.resolve(url, against: frame.base),
+                                              type: type?.isEmpty == false ? type : nil, length: length))
+            }
+            return .plain
+        case (.rss, "source"):
+            let url = attributes["url"].map { URLResolver.resolve($0, against: frame.base) }
+            entry?.source = SourceFeed(feedURL: url)
+            begin(FieldSlot(field: .title, priority: 0, kind: .text), target: .rssSource, key: key, attributes: attributes, frame: frame)
+            return .plain
+        default:
+            if isAtomLink(key) {
+                let link = AtomLink(attributes, base: frame.base)
+                if link.rel == "alternate" { entry?.link.offer(link.href, priority: -1) }
+                if link.rel == "enclosure", let href = link.href {
+                    entry?.addEnclosure(Enclosure(url: href, type: link.type, length: link.length))
+                }
+                return .plain
+            }
+            return beginMapped(FieldMapping.entry, target: .entry, key: key, attributes: attributes, frame: frame)
+        }
+    }
+
+    private func isEntry(_ key: ElementKey) -> Bool {
+        key == ElementKey(.rss, "item") || key == ElementKey(.atom, "entry") || key == ElementKey(.atom03, "entry")
+    }
+
+    private func isAtomLink(_ key: ElementKey) -> Bool {
+        key.name == "link" && (key.vocabulary == .atom || key.vocabulary == .atom03)
+    }
+
+    private func beginMapped(
+        _ table: [ElementKey: FieldSlot], target: CaptureTarget, key: ElementKey, attributes: AttributeList, frame: Frame
+    ) -> Role {
+        guard let slot = table[key] else { return .plain }
+        begin(slot, target: target, key: key, attributes: attributes, frame: frame)
+        return .plain
+    }
+
+    private func begin(_ slot: FieldSlot, target: CaptureTarget, key: ElementKey, attributes: AttributeList, frame: Frame) {
+        var kind = slot.kind
+        var base64 = false
+        if key.vocabulary == .atom || key.vocabulary == .atom03 {
+            kind = AtomContentType.kind(type: attributes["type"], mode: attributes["mode"], default: slot.kind)
+            base64 = attributes["mode"] == "base64"
+        } else if let type = attributes["type"], slot.field == .summary || slot.field == .content {
+            kind = AtomContentType.kind(type: type, mode: nil, default: slot.kind)
+        }
+        var capture = TextCapture(slot: slot, target: target, key: key, kind: kind, depth: frames.count + 1,
+                                  base: frame.base, base64: base64)
+        if key == ElementKey(.rss, "guid") { capture.guidIsPermaLink = attributes["ispermalink"]?.lowercased() != "false" }
+        self.capture = capture
+    }
+
+    // MARK: Closing
+
+    private func closeTopFrame(truncated: Bool) {
+        let frame = frames.removeLast()
+        if let open = capture {
+            if open.depth == frames.count + 1 {
+                capture = nil
+                deliver(open, frame: frame)
+            } else {
+                capture!.closeChild(name: frame.key.name, depth: frames.count + 1)
+            }
+            return
+        }
+        finish(frame.role, truncated: truncated)
+    }
+
+    /// Completes what a container role collected (an entry, an author, a source).
+    private func finish(_ role: Role, truncated: Bool) {
+        switch role {
+        case .entry:
+            if let draft = entry, !truncated || draft.hasSubstance { entries.append(draft.build()) }
+            entry = nil
+        case .person(let ofEntry):
+            if let author = person, author.name != nil || author.email != nil || author.uri != nil {
+                if ofEntry { entry?.authors.append(author, priority: -1) } else { feed.authors.append(author, priority: -1) }
+            }
+            person = nil
+        case .source:
+            entry?.source = sourceFeed
+            sourceFeed = nil
+        default:
+            break
+        }
+    }
+
+    private func deliver(_ capture: TextCapture, frame: Frame) {
+        let text = capture.value()
+        guard !text.isEmpty else { return }
+        let slot = capture.slot
+        switch capture.target {
+        case .feed: FieldDelivery.deliver(text, capture: capture, base: frame.base, into: &feed)
+        case .entry:
+            guard entry != nil else { return }
+            FieldDelivery.deliver(text, capture: capture, base: frame.base, into: &entry!)
+        case .person:
+            switch slot.field {
+            case .authorName: if person?.name == nil { person?.name = text }
+            case .authorEmail: if person?.email == nil { person?.email = text }
+            case .authorURI: if person?.uri == nil { person?.uri = URLResolver.resolve(text, against: frame.base) }
+            default: break
+            }
+        case .source:
+            switch slot.field {
+            case .title: if sourceFeed?.title == nil { sourceFeed?.title = PlainText.of(capture.content(text)) }
+            case .id: if sourceFeed?.id == nil { sourceFeed?.id = text }
+            case .updated: if sourceFeed?.updated == nil { sourceFeed?.updated = FeedDateParser.parse(text) }
+            default: break
+            }
+        case .rssSource:
+            entry?.source?.title = text
+        }
+    }
+}
+
+/// A frame of the element stack: the element, what it opened, and the xml:base and xml:lang in effect.
+struct Frame {
+    var key: ElementKey
+    var role: Role
+    var base: String?
+    var language: String?
+}
+
+/// What an open element is to the builder.
+enum Role: Equatable {
+    case plain, entry, person(ofEntry: Bool), source, image, ignored, skipHours, skipDays, insideCapture
+    /// Left open by broken markup and already finished; only waits for its end tag.
+    case dead
+}
+
+/// Well-known namespace URIs the builder compares attributes against.
+enum XMLNames {
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+    static let rdfNamespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+}

@@ -1,0 +1,120 @@
+import FeedXML
+
+/// Escapes the ampersands libxml2 would drop while recovering, before it sees them: a bare `&`
+/// (`Fish & Chips`, `?a=1&b=2`) and a reference to an entity that is neither XML's five nor HTML 4's
+/// (so `&lol9;` or `&xxe;` declared in a DTD read as literal text and are never expanded).
+/// CDATA sections, comments and the DOCTYPE are left alone.
+enum MarkupRepair {
+    struct Report {
+        var bareAmpersands = 0
+        var unknownEntities = 0
+        /// HTML 4 entities (`&nbsp;`): kept and resolved, but XML never declared them.
+        var htmlEntities = 0
+    }
+
+    static func escapeStrayAmpersands(_ bytes: inout [UInt8], from start: Int) -> Report {
+        var report = Report()
+        var fixes: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            let count = buffer.count
+            while index < count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "<"), index + 1 < count, buffer[index + 1] == UInt8(ascii: "!") {
+                    index = skipDeclaration(buffer, at: index)
+                    continue
+                }
+                if byte == UInt8(ascii: "&") {
+                    switch classifyReference(buffer, at: index) {
+                    case .valid: break
+                    case .html: report.htmlEntities += 1
+                    case .bare:
+                        report.bareAmpersands += 1
+                        fixes.append(index)
+                    case .unknown:
+                        report.unknownEntities += 1
+                        fixes.append(index)
+                    }
+                }
+                index += 1
+            }
+        }
+        guard !fixes.isEmpty else { return report }
+        var repaired: [UInt8] = []
+        repaired.reserveCapacity(bytes.count + fixes.count * 4)
+        var previous = 0
+        for fix in fixes {
+            repaired.append(contentsOf: bytes[previous...fix])
+            repaired.append(contentsOf: Array("amp;".utf8))
+            previous = fix + 1
+        }
+        repaired.append(contentsOf: bytes[previous...])
+        bytes = repaired
+        return report
+    }
+
+    /// XML 1.0 §4.6: the five entities every parser knows.
+    private static let predefined: [[UInt8]] = ["lt", "gt", "amp", "quot", "apos"].map { Array($0.utf8) }
+
+    private enum Reference { case valid, html, bare, unknown }
+
+    private static func classifyReference(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Reference {
+        var cursor = index + 1
+        let limit = min(buffer.count, index + 40)
+        if cursor < limit, buffer[cursor] == UInt8(ascii: "#") {
+            cursor += 1
+            let hex = cursor < limit && (buffer[cursor] == UInt8(ascii: "x") || buffer[cursor] == UInt8(ascii: "X"))
+            if hex { cursor += 1 }
+            let digitsStart = cursor
+            while cursor < limit, isDigit(buffer[cursor], hex: hex) { cursor += 1 }
+            return cursor > digitsStart && cursor < limit && buffer[cursor] == UInt8(ascii: ";") ? .valid : .bare
+        }
+        let nameStart = cursor
+        while cursor < limit, isNameByte(buffer[cursor]) { cursor += 1 }
+        guard cursor > nameStart, cursor < limit, buffer[cursor] == UInt8(ascii: ";") else { return .bare }
+        let name = UnsafeBufferPointer(rebasing: buffer[nameStart..<cursor])
+        if predefined.contains(where: { $0.elementsEqual(name) }) { return .valid }
+        if HTMLEntityNames.character(named: String(decoding: name, as: UTF8.self)) != nil { return .html }
+        return .unknown
+    }
+
+    /// The index just past a `<!…>` construct: CDATA, comment, or DOCTYPE with its internal subset.
+    private static func skipDeclaration(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        func starts(_ text: String, at offset: Int) -> Bool {
+            let pattern = Array(text.utf8)
+            guard offset + pattern.count <= buffer.count else { return false }
+            return pattern.indices.allSatisfy { buffer[offset + $0] == pattern[$0] }
+        }
+        func find(_ terminator: String, from offset: Int) -> Int {
+            var cursor = offset
+            let first = terminator.utf8.first!
+            while cursor < buffer.count {
+                if buffer[cursor] == first, starts(terminator, at: cursor) { return cursor + terminator.utf8.count }
+                cursor += 1
+            }
+            return buffer.count
+        }
+        if starts("<![CDATA[", at: index) { return find("]]>", from: index + 9) }
+        if starts("<!--", at: index) { return find("-->", from: index + 4) }
+        var cursor = index + 2, depth = 0
+        while cursor < buffer.count {
+            switch buffer[cursor] {
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"): depth -= 1
+            case UInt8(ascii: ">") where depth <= 0: return cursor + 1
+            default: break
+            }
+            cursor += 1
+        }
+        return cursor
+    }
+
+    private static func isDigit(_ byte: UInt8, hex: Bool) -> Bool {
+        (48...57).contains(byte) || (hex && ((65...70).contains(byte) || (97...102).contains(byte)))
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 95 || byte == 45
+            || byte == 46 || byte == 58
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Reads the one-line people of RSS (`jo@example.com (Jo Smith)`, `Jo Smith <jo@example.com>`, `Jo Smith`).
+enum PersonLine {
+    static func parse(_ line: String) -> Author? {
+        let words = line.split(whereSeparator: \.isWhitespace)
+        var email: String?
+        var rest: [Substring] = []
+        for word in words {
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "<>()[],;\"'"))
+            if email == nil, bare.contains("@"), !bare.hasPrefix("@"), !bare.hasSuffix("@") {
+                email = bare.hasPrefix("mailto:") ? String(bare.dropFirst(7)) : bare
+            } else {
+                rest.append(word)
+            }
+        }
+        var name = rest.joined(separator: " ")
+        for (open, close) in [("(", ")"), ("<", ">")] where name.hasPrefix(open) && name.hasSuffix(close) {
+            name = String(name.dropFirst().dropLast())
+        }
+        name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty || email != nil else { return nil }
+        return Author(name: name.isEmpty ? nil : name, email: email)
+    }
+}

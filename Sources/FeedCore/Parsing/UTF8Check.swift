@@ -1,0 +1,71 @@
+/// Validates UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF) in one pass.
+struct UTF8Check {
+    private(set) var isValid = true
+    /// True when at least one multibyte sequence occurs (a pure ASCII file says nothing about its encoding).
+    private(set) var hasMultibyte = false
+
+    init(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            let count = buffer.count
+            while index < count {
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                hasMultibyte = true
+                let length: Int
+                var minimum: UInt8 = 0x80, maximum: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; minimum = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; maximum = 0x9F
+                case 0xF0: length = 4; minimum = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; maximum = 0x8F
+                default: isValid = false; return
+                }
+                guard index + length <= count else { isValid = false; return }
+                let second = buffer[index + 1]
+                guard second >= minimum && second <= maximum else { isValid = false; return }
+                for offset in 2..<length where buffer[index + offset] & 0xC0 != 0x80 {
+                    isValid = false
+                    return
+                }
+                index += length
+            }
+        }
+    }
+}
+
+/// Windows-1252 to UTF-8 (WHATWG index): 0x80–0x9F map to typographic characters; the five unassigned
+/// bytes keep their C1 code points.
+enum Windows1252 {
+    private static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039, 0x152, 0x8D, 0x17D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178,
+    ]
+
+    static func decode(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            if byte < 0x80 {
+                output.append(byte)
+                continue
+            }
+            let scalar = byte < 0xA0 ? high[Int(byte) - 0x80] : UInt32(byte)
+            if scalar < 0x800 {
+                output.append(UInt8(0xC0 | (scalar >> 6)))
+                output.append(UInt8(0x80 | (scalar & 0x3F)))
+            } else {
+                output.append(UInt8(0xE0 | (scalar >> 12)))
+                output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
+                output.append(UInt8(0x80 | (scalar & 0x3F)))
+            }
+        }
+        return output
+    }
+}

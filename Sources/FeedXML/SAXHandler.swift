@@ -1,0 +1,41 @@
+/// A qualified XML name as the SAX2 parser reports it: namespace URI (nil when none), prefix and local name.
+public struct SAXName: Sendable, Hashable {
+    public var namespaceURI: String?
+    public var prefix: String?
+    public var localName: String
+
+    public init(namespaceURI: String?, prefix: String?, localName: String) {
+        self.namespaceURI = namespaceURI
+        self.prefix = prefix
+        self.localName = localName
+    }
+}
+
+/// One attribute of a start tag, entities already replaced.
+public struct SAXAttribute: Sendable, Hashable {
+    public var name: SAXName
+    public var value: String
+
+    public init(name: SAXName, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// The first error libxml2 reported while recovering, and how many there were.
+public struct SAXError: Sendable, Hashable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public var description: String { "line \(line), column \(column): \(message)" }
+}
+
+/// Receives the events of one parse, in document order; lives only inside the synchronous parse call.
+public protocol SAXHandler: AnyObject {
+    /// A start tag; `declaredNamespaces` are the URIs the tag itself declares (`xmlns`, `xmlns:x`).
+    func startElement(_ name: SAXName, attributes: [SAXAttribute], declaredNamespaces: [String])
+    func endElement(_ name: SAXName)
+    /// Character data (text, CDATA, replaced entities), UTF-8, valid only during the call.
+    func characters(_ text: UnsafeBufferPointer<UInt8>)
+}

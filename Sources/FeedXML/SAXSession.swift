@@ -1,0 +1,85 @@
+import CLibXML2
+import Foundation
+
+/// The state of one push parse: the handler, interned names, and the first error.
+final class SAXSession {
+    let handler: any SAXHandler
+    var context: xmlParserCtxtPtr?
+    var firstError: SAXError?
+    /// libxml2 interns names in its dictionary, so one pointer always spells the same string.
+    private var interned: [UnsafeRawPointer: String] = [:]
+
+    init(handler: any SAXHandler) {
+        self.handler = handler
+    }
+
+    static func from(_ userData: UnsafeMutableRawPointer?) -> SAXSession {
+        Unmanaged<SAXSession>.fromOpaque(userData!).takeUnretainedValue()
+    }
+
+    /// libxml2 2.9 drops every entity reference, even `&amp;`, once `wellFormed` is 0; errors are
+    /// already recorded here, so the flag is raised again before the parser reads on.
+    func keepEntitiesFlowing() {
+        context?.pointee.wellFormed = 1
+    }
+
+    func startElement(
+        localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+        namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+        attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        keepEntitiesFlowing()
+        let name = SAXName(namespaceURI: intern(uri), prefix: intern(prefix), localName: intern(localName) ?? "")
+        var declared: [String] = []
+        if namespaceCount > 0, let namespaces {
+            for index in 0..<namespaceCount {
+                if let uri = intern(namespaces[index * 2 + 1]) { declared.append(uri) }
+            }
+        }
+        var parsed: [SAXAttribute] = []
+        if attributeCount > 0, let attributes {
+            parsed.reserveCapacity(attributeCount)
+            for index in 0..<attributeCount {
+                let base = index * 5
+                let attributeName = SAXName(
+                    namespaceURI: intern(attributes[base + 2]), prefix: intern(attributes[base + 1]),
+                    localName: intern(attributes[base]) ?? "")
+                var value = ""
+                if let start = attributes[base + 3], let end = attributes[base + 4] {
+                    value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                    // Without entity substitution libxml2 hands `&amp;` in attributes over as `&#38;`.
+                    if value.contains("&#38;") { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+                }
+                parsed.append(SAXAttribute(name: attributeName, value: value))
+            }
+        }
+        handler.startElement(name, attributes: parsed, declaredNamespaces: declared)
+    }
+
+    func endElement(localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) {
+        keepEntitiesFlowing()
+        handler.endElement(SAXName(namespaceURI: intern(uri), prefix: intern(prefix), localName: intern(localName) ?? ""))
+    }
+
+    func characters(_ text: UnsafePointer<xmlChar>?, _ length: Int) {
+        keepEntitiesFlowing()
+        guard let text, length > 0 else { return }
+        handler.characters(UnsafeBufferPointer(start: text, count: length))
+    }
+
+    func record(_ error: xmlError) {
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue, firstError == nil else { return }
+        var message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
+        while message.last?.isWhitespace == true { message.removeLast() }
+        firstError = SAXError(line: Int(error.line), column: Int(error.int2), message: message)
+    }
+
+    private func intern(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        let key = UnsafeRawPointer(pointer)
+        if let known = interned[key] { return known }
+        let string = String(cString: pointer)
+        interned[key] = string
+        return string
+    }
+}
