@@ -10,13 +10,15 @@ final class HTMLNestingProbe: Sendable {
     }
 
     private let answers = Mutex<[Pair: Bool]>([:])
+    /// Beyond this many remembered pairs, answers are computed each time (the sanitiser needs a few hundred).
+    private static let cacheLimit = 10_000
 
     /// Whether `<open><new>` leaves `new` outside `open`. Names that are not plain tag names are never probed.
     func startTag(_ new: String, closes open: String) -> Bool {
         let pair = Pair(new: new, open: open)
         if let known = answers.withLock({ $0[pair] }) { return known }
         let answer = Self.isPlainName(new) && Self.isPlainName(open) && Self.probe(pair)
-        answers.withLock { $0[pair] = answer }
+        answers.withLock { if $0.count < Self.cacheLimit { $0[pair] = answer } }
         return answer
     }
 

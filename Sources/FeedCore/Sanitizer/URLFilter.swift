@@ -5,6 +5,8 @@
 /// ` JavaScript:` are seen as the `javascript:` they are. Character references were already decoded
 /// by the HTML parser. Anything before the first `:`, `/`, `?` or `#` that ends in `:` is a scheme,
 /// and must be allowed, even if it is not a well-formed scheme (`java script:` is dropped too).
+/// Backslashes before the query become slashes, as browsers read them in http(s) URLs, so that
+/// `https://allowed.example\@evil.example/` is seen with the host a browser would use.
 struct URLFilter: Sendable {
     /// Where a URL appears, which decides the schemes it may use.
     enum Kind: Sendable {
@@ -31,15 +33,13 @@ struct URLFilter: Sendable {
 
     /// The URL to write for `raw`, resolved against the base when there is one; nil when not allowed.
     func filter(_ raw: String, as kind: Kind) -> String? {
-        let url = Self.cleaned(raw)
+        var url = Self.cleaned(raw)
         guard !url.isEmpty else { return nil }
-        if let scheme = Self.scheme(of: url) {
-            switch scheme {
-            case "http", "https": break
-            case "mailto" where kind == .link: return url
-            case "data" where kind == .image && allowDataImages && Self.isDataImage(url): return url
-            default: return nil
-            }
+        switch Self.scheme(of: url) {
+        case nil, "http", "https": url = Self.slashed(url)
+        case "mailto" where kind == .link: return url
+        case "data" where kind == .image && allowDataImages && Self.isDataImage(url): return url
+        default: return nil
         }
         guard let base else { return url }
         return URIReference(parsing: url).resolved(against: base).string
@@ -60,6 +60,13 @@ struct URLFilter: Sendable {
             scalars.append(scalar)
         }
         return String(scalars)
+    }
+
+    /// `url` with each backslash before the first `?` or `#` replaced by `/` (WHATWG URL §4.4, special schemes).
+    static func slashed(_ url: String) -> String {
+        guard url.contains("\\") else { return url }
+        let end = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+        return String(url[..<end].replacing("\\", with: "/") + url[end...])
     }
 
     /// Whether `url` is `data:image/(png|gif|jpeg|webp);base64,` followed by base64 text only.

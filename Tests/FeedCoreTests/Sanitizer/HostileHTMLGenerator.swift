@@ -12,6 +12,7 @@ struct HostileHTMLGenerator {
         "form", "input", "textarea", "noscript", "template", "meta", "base", "link", "xmp", "title", "video",
         "source", "picture", "figure", "details", "summary", "dl", "dt", "dd", "q", "code", "SCRIPT", "ScRiPt",
         "scr<script>ipt", "svg:script", "body", "html", "head", "frameset", "select", "option", "unknown-tag", "x",
+        "font", "center", "span2", "a", "li", "p", "tr", "td", "table", "dl", "dt", "iframe", "audio", "track", "wbr",
     ]
     static let attributeNames = [
         "href", "src", "srcset", "alt", "title", "width", "height", "onerror", "onload", "ONCLICK", "style", "class",
@@ -25,7 +26,16 @@ struct HostileHTMLGenerator {
         "http://pixel.example.com/t.gif", "/relative/path", "../up", "?q=1", "#frag", "//cdn.example.net/x",
         "mailto:a@example.org", "1", "0", "100px", "rtl", "x\" onerror=\"alert(1)", "'><script>alert(1)</script>",
         "a.png 1x, javascript:alert(1) 2x", "expression(alert(1))", "https://video.example.com/embed/1", "",
-        "&lt;b&gt;", "&amp;", "url(javascript:alert(1))",
+        "&lt;b&gt;", "&amp;", "url(javascript:alert(1))", "\\\\evil.example/x", "/\\evil.example/",
+        "https://video.example.com\\@evil.example/", "https://video.example.com@evil.example/",
+        "https:video.example.com/embed", "https://VIDEO.example.com:443/e", "&#x6A&#x61vascript:x", "javascript&colon;x",
+    ]
+    /// Iframe sources for a policy allowing `video.example.com`: allowed ones and lookalikes.
+    static let frameSources = [
+        "https://video.example.com/embed/1", "https://www.video.example.com/e", "https://VIDEO.example.com:443/e",
+        "https://video.example.com\\@evil.example/", "https://video.example.com@evil.example/",
+        "https://video.example.com.evil.example/", "http://video.example.com/e", "https:video.example.com/e",
+        "//video.example.com/e", "/embed", "javascript:alert(1)", "https://evilvideo.example.com/",
     ]
     static let texts = [
         "text", " ", "\n", "&amp;", "&lt;", "&nbsp;", "&eacute;", "<", ">", "&", "\"", "'", "alert(1)", "é",
@@ -40,11 +50,17 @@ struct HostileHTMLGenerator {
     }
 
     private mutating func piece(into output: inout String, depth: Int) {
-        switch next(10) {
+        switch next(11) {
         case 0...3:
             output += pick(Self.texts)
         case 4:
             output += "</" + pick(Self.tags) + ">"
+        case 5:
+            // A URL in the attribute that loads or links it, where most URL tricks matter.
+            let (tag, attribute) = [("iframe", "src"), ("a", "href"), ("img", "src"), ("img", "srcset"),
+                                    ("video", "poster"), ("blockquote", "cite")][next(6)]
+            let value = tag == "iframe" ? pick(Self.frameSources) : pick(Self.attributeValues)
+            output += "<\(tag) \(attribute)=\"\(value.filter { $0 != "\"" })\">x</\(tag)>"
         default:
             let tag = pick(Self.tags)
             output += "<" + tag

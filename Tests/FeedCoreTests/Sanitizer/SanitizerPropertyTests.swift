@@ -10,16 +10,19 @@ import Testing
     @Test(arguments: 0..<8)
     func outputIsIdempotentAndInert(batch: Int) {
         var generator = HostileHTMLGenerator(seed: UInt64(batch) &* 0xD1B5_4A32_D192_ED03 &+ 0x2545_F491)
+        var keptFrames = 0
         for _ in 0..<250 {
             let input = generator.fragment()
             let once = Self.sanitizer.sanitize(input, baseURL: Self.base)
             let twice = Self.sanitizer.sanitize(once, baseURL: Self.base)
             #expect(twice == once, "not idempotent for input: \(input)")
+            if once.contains("<iframe") { keptFrames += 1 }
             #expect(!once.lowercased().contains("<script"), "script in output for input: \(input)")
             for problem in Self.problems(in: once) {
                 Issue.record("\(problem) in output \(once) for input: \(input)")
             }
         }
+        #expect(keptFrames > 0, "the generator should exercise allowed iframes")
     }
 
     /// What is wrong with `html` as parsed by a browser-like reader: elements outside the allowlist,
@@ -31,6 +34,9 @@ import Testing
             guard case .element(let name, let attributes, let children) = node else { continue }
             pending.append(contentsOf: children)
             if !allowedElements.contains(name) { problems.append("element <\(name)>") }
+            if name == "iframe", !attributes.contains(where: { $0.name == "src" && isAllowedFrame($0.value) }) {
+                problems.append("iframe from elsewhere: \(attributes)")
+            }
             for attribute in attributes {
                 if attribute.name.hasPrefix("on") || attribute.name == "style" {
                     problems.append("attribute \(attribute.name)")
@@ -59,6 +65,11 @@ import Testing
         "ul", "var", "video", "wbr",
     ]
     static let urlAttributes: Set<String> = ["href", "src", "srcset", "cite", "poster"]
+
+    /// Whether `url` loads from video.example.com (or a subdomain) over https, read with no userinfo.
+    static func isAllowedFrame(_ url: String) -> Bool {
+        url.wholeMatch(of: /https:\/\/([a-z0-9-]+\.)*video\.example\.com(:[0-9]+)?(\/[^\\]*)?/.ignoresCase()) != nil
+    }
 
     /// The scheme as a browser sees it: outer spaces and controls stripped, tabs and newlines removed.
     static func isSafeURL(_ value: String, srcset: Bool) -> Bool {
