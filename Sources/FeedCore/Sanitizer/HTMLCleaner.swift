@@ -66,7 +66,10 @@ struct HTMLCleaner: Sendable {
         guard let source = kept.first(where: { $0.name == "src" })?.value,
             URLFilter.scheme(of: source) == "https",
             let host = URLFilter.host(of: source),
-            policy.allowedIframeHosts.contains(where: { host == $0 || host.hasSuffix("." + $0) })
+            policy.allowedIframeHosts.contains(where: { allowed in
+                let allowed = allowed.lowercased()
+                return host == allowed || host.hasSuffix("." + allowed)
+            })
         else { return nil }
         kept.append(HTMLAttribute(name: "sandbox", value: Self.iframeSandbox))
         return .element(name: "iframe", attributes: kept, children: [])

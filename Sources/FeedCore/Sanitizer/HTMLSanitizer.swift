@@ -2,10 +2,17 @@ import FeedXML
 
 /// Turns untrusted HTML (feed content, article bodies) into HTML that is safe to publish to readers.
 ///
-/// An allowlist of elements and attributes (`HTMLAllowlist`); URLs limited to http, https and
-/// mailto, relative ones resolved; tracking pixels removed; links get `rel="noopener noreferrer"`.
-/// Input over `policy.maxInputBytes` is truncated first; nesting beyond 256 levels is flattened to
-/// text. The output is deterministic and sanitising it again gives it back unchanged.
+/// - Elements and attributes: an allowlist (`HTMLAllowlist`). Unknown elements are unwrapped (their
+///   text stays); `script`, `style`, `svg`, `math`, forms, embeds, `template`, `noscript`, `meta`,
+///   `link`, `base`… go with their content. No `on*`, `style`, `class` or `id` attribute survives.
+/// - URLs: http, https, mailto (links only) and relative ones, resolved against `baseURL`; a data
+///   image in `img src` when the policy allows; each `srcset` candidate checked (`URLFilter`).
+/// - Links get `rel="noopener noreferrer"` (an incoming `rel` or `target` is dropped). Iframes stay
+///   only over https from an allowed host, emptied and given `sandbox`. Tracking pixels go.
+/// - Limits: input over `policy.maxInputBytes` is cut there (at a character boundary) and parsed as
+///   is, so the output closes what the cut left open; nesting deeper than 256 is flattened to text.
+/// - Output: written here (`HTMLSerializer`), deterministic, trimmed of surrounding whitespace, and a
+///   fixed point: sanitising it again gives it back unchanged (`NestingRepair`).
 public struct HTMLSanitizer: Sendable {
     public let policy: SanitizerPolicy
 

@@ -22,7 +22,9 @@ enum SrcSet {
                 rest = rest[descriptorEnd...]
             }
             guard isValidDescriptor(descriptor), let filtered = urls.filter(String(url), as: .resource) else { continue }
-            kept.append(descriptor.isEmpty ? filtered : filtered + " " + descriptor)
+            // A space (from a base URL) would split the candidate when read back: encode it.
+            let written = filtered.replacing(" ", with: "%20")
+            kept.append(descriptor.isEmpty ? written : written + " " + descriptor)
         }
         return kept.isEmpty ? nil : kept.joined(separator: ", ")
     }
