@@ -17,7 +17,8 @@ public enum HTMLFragmentParser {
     ///
     /// The fragment is read after a `<body>` start tag so that leading text is not wrapped in an
     /// implied `<p>`; `html`, `head` and `body` elements are replaced by their children. NUL
-    /// characters are removed first (libxml2 stops reading at one).
+    /// characters are removed first (libxml2 stops reading at one). Callers bound the input size
+    /// (past 2 GiB only the start is read).
     public static func parse(_ html: String, maxDepth: Int) -> [HTMLNode] {
         var bytes = Array("<body>".utf8)
         bytes.reserveCapacity(html.utf8.count + 6)
@@ -32,7 +33,7 @@ public enum HTMLFragmentParser {
         // depth is bounded here instead, without losing the text.
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
-                htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options)
+                htmlReadMemory($0.baseAddress, Int32(clamping: $0.count), nil, "UTF-8", options)
             }
         }
         guard let document else { return [] }
