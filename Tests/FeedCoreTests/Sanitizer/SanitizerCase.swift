@@ -77,6 +77,16 @@ struct SanitizerCase: Sendable, CustomTestStringConvertible {
         return cases
     }
 
+    /// The comment lines before the first case, each with its newline.
+    static func preamble(of file: String) -> String {
+        let url = directory.appendingPathComponent(file)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return "" }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { !$0.hasPrefix("=== ") }
+            .map { $0 + "\n" }
+            .joined()
+    }
+
     private static func header(_ text: Substring, file: String) -> SanitizerCase {
         let words = text.split(separator: " ")
         var result = SanitizerCase(file: file, name: String(words.first ?? ""), input: "", expected: "")

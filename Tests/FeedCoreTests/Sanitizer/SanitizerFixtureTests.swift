@@ -29,7 +29,7 @@ extension SanitizerFixtureTests {
     @Test func recordsWhenAsked() throws {
         guard let directory = ProcessInfo.processInfo.environment["FEEDD_RECORD_SANITIZER"] else { return }
         for file in Self.files {
-            var text = ""
+            var text = SanitizerCase.preamble(of: file)
             for fixture in SanitizerCase.load(file) {
                 let sanitizer = HTMLSanitizer(
                     policy: SanitizerPolicy(allowedIframeHosts: fixture.iframeHosts, allowDataImages: fixture.allowDataImages))
