@@ -17,6 +17,7 @@ import Testing
         ("<script>alert(1)</script>Title<style>p{}</style>", "Title"),
         ("It&#8217;s &#x2014; &hellip;", "It’s — …"),
         ("1 &lt; 2 &gt; 0", "1 < 2 > 0"),
+        ("1 < 2 and 3 > 2", "1 < 2 and 3 > 2"),
         ("<a href=\"https://example.org/\">link</a> text", "link text"),
         ("<!-- hidden -->shown", "shown"),
         ("<![CDATA[x]]>", "<![CDATA[x]]>"),

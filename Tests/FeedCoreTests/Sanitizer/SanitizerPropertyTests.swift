@@ -10,11 +10,12 @@ import Testing
     @Test(arguments: 0..<8)
     func outputIsIdempotentAndInert(batch: Int) {
         var generator = HostileHTMLGenerator(seed: UInt64(batch) &* 0xD1B5_4A32_D192_ED03 &+ 0x2545_F491)
+        let base: String? = batch.isMultiple(of: 2) ? Self.base : nil  // relative URLs stay relative without one
         var keptFrames = 0
         for _ in 0..<250 {
             let input = generator.fragment()
-            let once = Self.sanitizer.sanitize(input, baseURL: Self.base)
-            let twice = Self.sanitizer.sanitize(once, baseURL: Self.base)
+            let once = Self.sanitizer.sanitize(input, baseURL: base)
+            let twice = Self.sanitizer.sanitize(once, baseURL: base)
             #expect(twice == once, "not idempotent for input: \(input)")
             if once.contains("<iframe") { keptFrames += 1 }
             #expect(!once.lowercased().contains("<script"), "script in output for input: \(input)")
