@@ -47,6 +47,8 @@ struct HTMLCleaner: Sendable {
             break
         }
         let keptChildren = HTMLNode.voidElements.contains(name) ? [] : clean(children)
+        // A link left with nothing to click (its image was a tracker or a share button) goes.
+        if name == "a", keptChildren.allSatisfy(\.isBlankText) { return keptChildren }
         return [.element(name: name, attributes: kept, children: keptChildren)]
     }
 
@@ -73,5 +75,12 @@ struct HTMLCleaner: Sendable {
         else { return nil }
         kept.append(HTMLAttribute(name: "sandbox", value: Self.iframeSandbox))
         return .element(name: "iframe", attributes: kept, children: [])
+    }
+}
+
+extension HTMLNode {
+    /// Text made only of whitespace.
+    fileprivate var isBlankText: Bool {
+        if case .text(let text) = self { text.allSatisfy(\.isWhitespace) } else { false }
     }
 }
