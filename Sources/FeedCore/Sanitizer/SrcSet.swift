@@ -23,7 +23,7 @@ enum SrcSet {
             }
             guard isValidDescriptor(descriptor), let filtered = urls.filter(String(url), as: .resource) else { continue }
             // A space (from a base URL) would split the candidate when read back: encode it.
-            let written = filtered.replacing(" ", with: "%20")
+            let written = filtered.utf8.contains(UInt8(ascii: " ")) ? filtered.replacing(" ", with: "%20") : filtered
             kept.append(descriptor.isEmpty ? written : written + " " + descriptor)
         }
         return kept.isEmpty ? nil : kept.joined(separator: ", ")

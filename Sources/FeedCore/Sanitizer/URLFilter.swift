@@ -64,7 +64,7 @@ struct URLFilter: Sendable {
 
     /// `url` with each backslash before the first `?` or `#` replaced by `/` (WHATWG URL §4.4, special schemes).
     static func slashed(_ url: String) -> String {
-        guard url.contains("\\") else { return url }
+        guard url.utf8.contains(UInt8(ascii: "\\")) else { return url }
         let end = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
         return String(url[..<end].replacing("\\", with: "/") + url[end...])
     }
