@@ -5,7 +5,8 @@ import CLibXML2
 /// The parser never fails: libxml2 recovers from any input. The result is bounded: elements nested
 /// deeper than `maxDepth` are flattened into their text.
 public enum HTMLFragmentParser {
-    /// Nesting depth kept as elements; deeper content survives as text only.
+    /// Nesting depth kept as elements (and the most `parse(_:maxDepth:)` allows, which keeps the
+    /// recursive walks over the tree shallow); deeper content survives as text only.
     public static let defaultMaxDepth = 256
 
     /// Parses `html` as the content of a `<body>`.
@@ -13,7 +14,8 @@ public enum HTMLFragmentParser {
         parse(html, maxDepth: defaultMaxDepth)
     }
 
-    /// Parses `html` as the content of a `<body>`, flattening elements nested deeper than `maxDepth`.
+    /// Parses `html` as the content of a `<body>`, flattening elements nested deeper than `maxDepth`
+    /// (clamped to `1...defaultMaxDepth`).
     ///
     /// The fragment is read after a `<body>` start tag so that leading text is not wrapped in an
     /// implied `<p>`; `html`, `head` and `body` elements are replaced by their children. NUL
@@ -38,7 +40,7 @@ public enum HTMLFragmentParser {
         }
         guard let document else { return [] }
         defer { xmlFreeDoc(document) }
-        let builder = HTMLTreeBuilder(maxDepth: max(1, maxDepth))
+        let builder = HTMLTreeBuilder(maxDepth: min(max(1, maxDepth), defaultMaxDepth))
         return builder.nodes(from: document.pointee.children, depth: 0)
     }
 
