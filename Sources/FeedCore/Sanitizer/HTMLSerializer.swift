@@ -1,0 +1,59 @@
+import FeedXML
+
+/// Writes `HTMLNode`s as HTML: exact escaping, attributes in order, void elements without end tags.
+///
+/// Text escapes `&`, `<` and `>`; attribute values are double-quoted and escape `"` too. Characters
+/// XML 1.0 forbids (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF) are
+/// removed, so the result can be embedded in an Atom document.
+enum HTMLSerializer {
+    static func serialize(_ nodes: [HTMLNode]) -> String {
+        var output: [UInt8] = []
+        write(nodes, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func write(_ nodes: [HTMLNode], to output: inout [UInt8]) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                escape(text, quote: false, to: &output)
+            case .element(let name, let attributes, let children):
+                output.append(UInt8(ascii: "<"))
+                output.append(contentsOf: name.utf8)
+                for attribute in attributes {
+                    output.append(UInt8(ascii: " "))
+                    output.append(contentsOf: attribute.name.utf8)
+                    output.append(contentsOf: "=\"".utf8)
+                    escape(attribute.value, quote: true, to: &output)
+                    output.append(UInt8(ascii: "\""))
+                }
+                output.append(UInt8(ascii: ">"))
+                if HTMLNode.voidElements.contains(name) { continue }
+                write(children, to: &output)
+                output.append(contentsOf: "</".utf8)
+                output.append(contentsOf: name.utf8)
+                output.append(UInt8(ascii: ">"))
+            }
+        }
+    }
+
+    /// Appends `text` escaped, as UTF-8, without the characters XML forbids.
+    private static func escape(_ text: String, quote: Bool, to output: inout [UInt8]) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output.append(contentsOf: "&amp;".utf8)
+            case "<": output.append(contentsOf: "&lt;".utf8)
+            case ">": output.append(contentsOf: "&gt;".utf8)
+            case "\"" where quote: output.append(contentsOf: "&quot;".utf8)
+            case "\t", "\n", "\r": output.append(UInt8(scalar.value))
+            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
+            default:
+                if scalar.isASCII {
+                    output.append(UInt8(scalar.value))
+                } else {
+                    output.append(contentsOf: UTF8.encode(scalar)!)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Checks and resolves the URLs of sanitised attributes: only http, https and (for links) mailto survive.
+///
+/// The value is first cleaned the way browsers read it (WHATWG URL §4.4: leading and trailing C0
+/// controls and spaces stripped, tabs and newlines removed anywhere), so `jav&#x09;ascript:` and
+/// ` JavaScript:` are seen as the `javascript:` they are. Character references were already decoded
+/// by the HTML parser. Anything before the first `:`, `/`, `?` or `#` that ends in `:` is a scheme,
+/// and must be allowed, even if it is not a well-formed scheme (`java script:` is dropped too).
+/// Backslashes before the query become slashes, as browsers read them in http(s) URLs, so that
+/// `https://allowed.example\@evil.example/` is seen with the host a browser would use.
+struct URLFilter: Sendable {
+    /// Where a URL appears, which decides the schemes it may use.
+    enum Kind: Sendable {
+        case link  // a href: http, https, mailto
+        case resource  // src, poster, cite, srcset: http, https
+        case image  // img src: http, https, and data images when the policy allows
+    }
+
+    /// The base relative references are resolved against: an absolute http(s) URL, or nil.
+    let base: URIReference?
+    let allowDataImages: Bool
+
+    init(baseURL: String?, allowDataImages: Bool) {
+        self.allowDataImages = allowDataImages
+        let base = baseURL.map { URIReference(parsing: Self.cleaned($0)) }
+        if let base, let scheme = base.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = base.host, !host.isEmpty
+        {
+            self.base = base
+        } else {
+            self.base = nil
+        }
+    }
+
+    /// The URL to write for `raw`, resolved against the base when there is one; nil when not allowed.
+    func filter(_ raw: String, as kind: Kind) -> String? {
+        var url = Self.cleaned(raw)
+        guard !url.isEmpty else { return nil }
+        switch Self.scheme(of: url) {
+        case nil, "http", "https": url = Self.slashed(url)
+        case "mailto" where kind == .link: return url
+        case "data" where kind == .image && allowDataImages && Self.isDataImage(url): return url
+        default: return nil
+        }
+        guard let base else { return url }
+        return URIReference(parsing: url).resolved(against: base).string
+    }
+
+    /// The lowercased text before the first `:` when it comes before any `/`, `?` or `#`.
+    static func scheme(of url: String) -> String? {
+        guard let end = url.firstIndex(where: { $0 == ":" || $0 == "/" || $0 == "?" || $0 == "#" }),
+            url[end] == ":"
+        else { return nil }
+        return url[..<end].lowercased()
+    }
+
+    /// `raw` as a browser reads it: outer C0 controls and spaces stripped, tabs and newlines removed.
+    static func cleaned(_ raw: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in raw.trimmingASCIIWhitespace().unicodeScalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
+            scalars.append(scalar)
+        }
+        return String(scalars)
+    }
+
+    /// `url` with each backslash before the first `?` or `#` replaced by `/` (WHATWG URL §4.4, special schemes).
+    static func slashed(_ url: String) -> String {
+        guard url.utf8.contains(UInt8(ascii: "\\")) else { return url }
+        let end = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
+        return String(url[..<end].replacing("\\", with: "/") + url[end...])
+    }
+
+    /// Whether `url` is `data:image/(png|gif|jpeg|webp);base64,` followed by base64 text only.
+    static func isDataImage(_ url: String) -> Bool {
+        let prefixes = ["png", "gif", "jpeg", "webp"].map { "data:image/\($0);base64," }
+        let lowered = url.lowercased()
+        guard let prefix = prefixes.first(where: { lowered.hasPrefix($0) }) else { return false }
+        return url.utf8.dropFirst(prefix.utf8.count).allSatisfy { byte in
+            (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == 0x2B || byte == 0x2F || byte == 0x3D
+        }
+    }
+
+    /// The lowercased host of an absolute (or resolved) URL.
+    static func host(of url: String) -> String? {
+        URIReference(parsing: url).host?.lowercased()
+    }
+}

@@ -1,0 +1,39 @@
+/// Percent-encoding normalisation: RFC 3986 §6.2.2.1 (hex digits in upper case) and §6.2.2.2
+/// (encoded unreserved characters decoded).
+enum PercentEncoding {
+    static func normalized(_ string: String) -> String {
+        guard string.contains("%") else { return string }
+        var scalars = Array(string.unicodeScalars)[...]
+        var result = String.UnicodeScalarView()
+        while let scalar = scalars.popFirst() {
+            guard scalar == "%", scalars.count >= 2,
+                let high = hexValue(scalars[scalars.startIndex]),
+                let low = hexValue(scalars[scalars.startIndex + 1])
+            else {
+                result.append(scalar)
+                continue
+            }
+            scalars = scalars.dropFirst(2)
+            let decoded = Unicode.Scalar(UInt8(high * 16 + low))
+            if decoded.isASCIILetter || decoded.isASCIIDigit || "-._~".unicodeScalars.contains(decoded) {
+                result.append(decoded)
+            } else {
+                result.append(contentsOf: "%\(hexDigit(high))\(hexDigit(low))".unicodeScalars)
+            }
+        }
+        return String(result)
+    }
+
+    private static func hexValue(_ scalar: Unicode.Scalar) -> Int? {
+        switch scalar {
+        case "0"..."9": Int(scalar.value - 48)
+        case "a"..."f": Int(scalar.value - 87)
+        case "A"..."F": Int(scalar.value - 55)
+        default: nil
+        }
+    }
+
+    private static func hexDigit(_ value: Int) -> Character {
+        Character(Unicode.Scalar(UInt8(value < 10 ? 48 + value : 55 + value)))
+    }
+}

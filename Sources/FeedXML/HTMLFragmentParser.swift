@@ -1,0 +1,55 @@
+import CLibXML2
+
+/// Parses an HTML fragment (an entry's content, a title) with libxml2's HTML parser into `HTMLNode`s.
+///
+/// The parser never fails: libxml2 recovers from any input. The result is bounded: elements nested
+/// deeper than `maxDepth` are flattened into their text.
+public enum HTMLFragmentParser {
+    /// Nesting depth kept as elements (and the most `parse(_:maxDepth:)` allows, which keeps the
+    /// recursive walks over the tree shallow); deeper content survives as text only.
+    public static let defaultMaxDepth = 256
+
+    /// Parses `html` as the content of a `<body>`.
+    public static func parse(_ html: String) -> [HTMLNode] {
+        parse(html, maxDepth: defaultMaxDepth)
+    }
+
+    /// Parses `html` as the content of a `<body>`, flattening elements nested deeper than `maxDepth`
+    /// (clamped to `1...defaultMaxDepth`).
+    ///
+    /// The fragment is read after a `<body>` start tag so that leading text is not wrapped in an
+    /// implied `<p>`; `html`, `head` and `body` elements are replaced by their children. NUL
+    /// characters are removed first (libxml2 stops reading at one). Callers bound the input size
+    /// (past 2 GiB only the start is read).
+    public static func parse(_ html: String, maxDepth: Int) -> [HTMLNode] {
+        var bytes = Array("<body>".utf8)
+        bytes.reserveCapacity(html.utf8.count + 6)
+        bytes.append(contentsOf: html.utf8.lazy.filter { $0 != 0 })
+        LibXML.prepareThread()
+        let options = Int32(
+            HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue
+                | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue
+        )
+        // XML_PARSE_HUGE lifts libxml2's depth limit of 256, past which it silently stops reading;
+        // depth is bounded here instead, without losing the text.
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                htmlReadMemory($0.baseAddress, Int32(clamping: $0.count), nil, "UTF-8", options)
+            }
+        }
+        guard let document else { return [] }
+        defer { xmlFreeDoc(document) }
+        let builder = HTMLTreeBuilder(maxDepth: min(max(1, maxDepth), defaultMaxDepth))
+        return builder.nodes(from: document.pointee.children, depth: 0)
+    }
+
+    /// Whether libxml2's HTML parser ends an open `openElement` when a `newElement` start tag comes.
+    ///
+    /// (`<p>` is ended by `<ul>`, `<li>` by `<li>`.) A sanitiser that unwraps elements uses it to
+    /// write a tree that parses back to itself. The answer comes from parsing `<openElement><newElement>`
+    /// (libxml2's own rules, special cases included), cached per pair.
+    public static func startTag(_ newElement: String, closes openElement: String) -> Bool {
+        HTMLNestingProbe.shared.startTag(newElement, closes: openElement)
+    }
+}
