@@ -7,12 +7,12 @@ public enum InspectReport {
     public static func json(_ feed: ParsedFeed) -> String {
         let object: JSONText = .object([
             ("format", .string(feed.format.rawValue)),
-            ("title", .string(feed.title.map(PlainText.of))),
+            ("title", .string(feed.title.map(ParsedPlainText.of))),
             ("link", .string(feed.link)),
             ("id", .string(feed.id)),
             ("language", .string(feed.language)),
             ("updated", .string(feed.updated.map(UTCTimestamp.string))),
-            ("subtitle", .string(feed.subtitle.map(PlainText.of))),
+            ("subtitle", .string(feed.subtitle.map(ParsedPlainText.of))),
             ("authors", authors(feed.authors)),
             ("bozo", .bool(feed.bozo)),
             ("bozo_message", .string(feed.bozoMessage)),
@@ -24,7 +24,7 @@ public enum InspectReport {
     private static func entry(_ entry: ParsedEntry) -> JSONText {
         .object([
             ("id", .string(entry.id)),
-            ("title", .string(entry.title.map(PlainText.of))),
+            ("title", .string(entry.title.map(ParsedPlainText.of))),
             ("link", .string(entry.link)),
             ("published", .string(entry.published.map(UTCTimestamp.string))),
             ("updated", .string(entry.updated.map(UTCTimestamp.string))),
@@ -45,7 +45,7 @@ public enum InspectReport {
     /// A short readable summary: the feed's header, then one block per entry.
     public static func text(_ feed: ParsedFeed) -> String {
         var lines: [String] = []
-        lines.append(feed.title.map(PlainText.of) ?? "(untitled feed)")
+        lines.append(feed.title.map(ParsedPlainText.of) ?? "(untitled feed)")
         lines.append("  format    \(feed.format.rawValue)" + (feed.bozo ? "  (bozo)" : ""))
         if let link = feed.link { lines.append("  link      \(link)") }
         if let id = feed.id { lines.append("  id        \(id)") }
@@ -56,7 +56,7 @@ public enum InspectReport {
         lines.append("  \(feed.entries.count) entr\(feed.entries.count == 1 ? "y" : "ies")")
         for (index, entry) in feed.entries.enumerated() {
             lines.append("")
-            lines.append("\(index + 1). \(entry.title.map(PlainText.of) ?? "(untitled)")")
+            lines.append("\(index + 1). \(entry.title.map(ParsedPlainText.of) ?? "(untitled)")")
             if let date = entry.published ?? entry.updated { lines.append("   date     \(UTCTimestamp.string(date))") }
             if let link = entry.link { lines.append("   link     \(link)") }
             lines.append("   id       \(entry.id)")
@@ -64,7 +64,7 @@ public enum InspectReport {
             if !entry.categories.isEmpty { lines.append("   tags     \(entry.categories.joined(separator: ", "))") }
             for enclosure in entry.enclosures { lines.append("   attached \(enclosure.url)" + (enclosure.type.map { " (\($0))" } ?? "")) }
             if let body = entry.summary ?? entry.content {
-                let plain = PlainText.of(ParsedContent(value: body.value, kind: body.kind == .text ? .text : .html))
+                let plain = ParsedPlainText.of(ParsedContent(value: body.value, kind: body.kind == .text ? .text : .html))
                 lines.append("   " + (plain.count > 160 ? String(plain.prefix(159)) + "…" : plain))
             }
         }

@@ -31,7 +31,7 @@ enum CharsetDecoder {
             if check.isValid {
                 utf8 = body
             } else {
-                utf8 = Windows1252.decode(body)
+                utf8 = Windows1252.utf8(from: body)
                 warnings.append(chosen == nil
                     ? "no encoding declared and the bytes are not UTF-8: read as windows-1252"
                     : "declared utf-8 but the bytes are not valid UTF-8: read as windows-1252")
@@ -42,7 +42,7 @@ enum CharsetDecoder {
                 utf8 = body
                 warnings.append("declared \(chosen!) but the bytes are UTF-8: read as utf-8")
             } else {
-                utf8 = Windows1252.decode(body)
+                utf8 = Windows1252.utf8(from: body)
             }
         case let other?:
             if let converted = SAXTranscoder.utf8(from: body, encoding: other) {
@@ -51,7 +51,7 @@ enum CharsetDecoder {
                 utf8 = body
                 warnings.append("cannot read the bytes as \(other): read as utf-8")
             } else {
-                utf8 = Windows1252.decode(body)
+                utf8 = Windows1252.utf8(from: body)
                 warnings.append("cannot read the bytes as \(other): read as windows-1252")
             }
         }

@@ -301,7 +301,7 @@ final class FeedSAXBuilder: SAXHandler {
             }
         case .source:
             switch slot.field {
-            case .title: if sourceFeed?.title == nil { sourceFeed?.title = PlainText.of(capture.content(text)) }
+            case .title: if sourceFeed?.title == nil { sourceFeed?.title = ParsedPlainText.of(capture.content(text)) }
             case .id: if sourceFeed?.id == nil { sourceFeed?.id = text }
             case .updated: if sourceFeed?.updated == nil { sourceFeed?.updated = FeedDateParser.parse(text) }
             default: break

@@ -33,7 +33,7 @@ enum FieldDelivery {
         case .link: feed.link.offer(URLResolver.resolve(text, against: base), priority: priority)
         case .language: feed.language.offer(text, priority: priority)
         case .updated: feed.updated.offer(FeedDateParser.parse(text), priority: priority)
-        case .rights: feed.rights.offer(PlainText.of(capture.content(text)), priority: priority)
+        case .rights: feed.rights.offer(ParsedPlainText.of(capture.content(text)), priority: priority)
         case .generator: feed.generator.offer(text, priority: priority)
         case .icon: feed.icon.offer(URLResolver.resolve(text, against: base), priority: priority)
         case .ttl: feed.ttl.offer(Int(text), priority: priority)

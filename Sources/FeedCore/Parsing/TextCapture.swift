@@ -94,7 +94,7 @@ struct TextCapture {
     /// elements, or an RSS title that looks like HTML, as feedparser judges it) becomes HTML.
     func content(_ text: String) -> ParsedContent {
         var final = kind == .xhtml ? .html : kind
-        if final == .text, sawChildElement || (key.vocabulary != .atom && key.vocabulary != .atom03 && PlainText.looksLikeHTML(text)) {
+        if final == .text, sawChildElement || (key.vocabulary != .atom && key.vocabulary != .atom03 && ParsedPlainText.looksLikeHTML(text)) {
             final = .html
         }
         return ParsedContent(value: text, kind: final, baseURL: base)

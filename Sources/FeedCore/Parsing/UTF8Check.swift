@@ -39,33 +39,3 @@ struct UTF8Check {
         }
     }
 }
-
-/// Windows-1252 to UTF-8 (WHATWG index): 0x80–0x9F map to typographic characters; the five unassigned
-/// bytes keep their C1 code points.
-enum Windows1252 {
-    private static let high: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030, 0x160, 0x2039, 0x152, 0x8D, 0x17D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D, 0x17E, 0x178,
-    ]
-
-    static func decode(_ bytes: [UInt8]) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + bytes.count / 8)
-        for byte in bytes {
-            if byte < 0x80 {
-                output.append(byte)
-                continue
-            }
-            let scalar = byte < 0xA0 ? high[Int(byte) - 0x80] : UInt32(byte)
-            if scalar < 0x800 {
-                output.append(UInt8(0xC0 | (scalar >> 6)))
-                output.append(UInt8(0x80 | (scalar & 0x3F)))
-            } else {
-                output.append(UInt8(0xE0 | (scalar >> 12)))
-                output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-                output.append(UInt8(0x80 | (scalar & 0x3F)))
-            }
-        }
-        return output
-    }
-}

@@ -7,13 +7,13 @@ import Foundation
 public enum FeedDate {
     /// RFC 3339 §5.6 `date-time` in UTC with no fractional seconds: `2022-09-22T00:00:00Z`.
     public static func rfc3339(_ date: Date) -> String {
-        let c = CivilTime(date)
+        let c = UTCDateParts(date)
         return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
     }
 
     /// RFC 822 §5 as updated by RFC 1123 §5.2.14 (four-digit year), zone `+0000`: `Thu, 22 Sep 2022 00:00:00 +0000`.
     public static func rfc822(_ date: Date) -> String {
-        let c = CivilTime(date)
+        let c = UTCDateParts(date)
         let weekday = weekdays[c.weekday]
         let month = months[c.month - 1]
         return "\(weekday), \(pad(c.day, 2)) \(month) \(pad(c.year, 4)) \(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)) +0000"
@@ -29,7 +29,7 @@ public enum FeedDate {
 }
 
 /// A UTC calendar date and time of day, computed from seconds since 1970 (proleptic Gregorian calendar).
-private struct CivilTime {
+private struct UTCDateParts {
     var year, month, day, hour, minute, second: Int
     /// 0 = Sunday … 6 = Saturday.
     var weekday: Int

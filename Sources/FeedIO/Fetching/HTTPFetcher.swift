@@ -96,10 +96,10 @@ public final class HTTPFetcher: Sendable {
                 }
                 if originIsPublic && !request.allowPrivateRedirects {
                     let scopes = await AddressResolver.scopes(of: targetHost)
-                    if let internal = scopes.first(where: \.isInternal) {
+                    if let inside = scopes.first(where: \.isInternal) {
                         return .failed(FetchFailure(
                             status: status,
-                            message: "refused redirect from public \(request.url) to \(internal.rawValue) address \(next) (set allow_private_redirects to permit)",
+                            message: "refused redirect from public \(request.url) to \(inside.rawValue) address \(next) (set allow_private_redirects to permit)",
                             permanentURL: nil
                         ))
                     }

@@ -3,8 +3,8 @@ import Foundation
 
 /// Crude HTML-to-text for titles and reports: drops tags, decodes entities, collapses whitespace.
 ///
-/// SEAM: the sanitiser's `plainText` replaces `PlainText.of` once it lands; keep callers going through here.
-enum PlainText {
+/// SEAM: the sanitiser's `plainText` replaces `ParsedPlainText.of` once it lands; keep callers going through here.
+enum ParsedPlainText {
     static func of(_ content: ParsedContent) -> String {
         content.kind == .text ? content.value : stripTags(content.value)
     }
