@@ -28,7 +28,7 @@ public struct HTMLSanitizer: Sendable {
         let cleaner = HTMLCleaner(
             policy: policy, urls: URLFilter(baseURL: baseURL, allowDataImages: policy.allowDataImages))
         let serialized = HTMLSerializer.serialize(NestingRepair.repair(cleaner.clean(nodes)))
-        return serialized.trimmingASCIIWhitespace()
+        return URICharacters.trimmed(serialized)
     }
 
     /// Plain text of an HTML fragment (tags removed, entities decoded, whitespace normalised): for titles and summaries.
@@ -36,7 +36,7 @@ public struct HTMLSanitizer: Sendable {
     /// Block elements and `<br>` become a space; `&nbsp;` becomes a plain space; the content of
     /// elements the sanitiser drops with their content (`script`, `style`, …) is not text.
     public func plainText(_ html: String) -> String {
-        PlainText.text(of: HTMLFragmentParser.parse(Self.truncated(html, toBytes: policy.maxInputBytes)))
+        HTMLPlainText.text(of: HTMLFragmentParser.parse(Self.truncated(html, toBytes: policy.maxInputBytes)))
     }
 
     /// `text` cut to at most `limit` UTF-8 bytes, at a character boundary.

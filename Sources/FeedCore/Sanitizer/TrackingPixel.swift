@@ -19,7 +19,7 @@ enum TrackingPixel {
     /// The integer a width or height starts with (`1`, `1px`, ` 0 `), if any.
     private static func leadingNumber(_ value: String?) -> Int? {
         guard let value else { return nil }
-        let digits = value.trimmingASCIIWhitespace().prefix { $0.isASCII && $0.isNumber }
+        let digits = URICharacters.trimmed(value).prefix { $0.isASCII && $0.isNumber }
         return digits.isEmpty ? nil : Int(digits.prefix(9))
     }
 }

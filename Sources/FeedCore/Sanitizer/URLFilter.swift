@@ -56,7 +56,7 @@ struct URLFilter: Sendable {
     /// `raw` as a browser reads it: outer C0 controls and spaces stripped, tabs and newlines removed.
     static func cleaned(_ raw: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in raw.trimmingASCIIWhitespace().unicodeScalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
+        for scalar in URICharacters.trimmed(raw).unicodeScalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
             scalars.append(scalar)
         }
         return String(scalars)

@@ -13,7 +13,7 @@ public enum LinkNormalizer {
     /// characters decoded. A non-URL is a string with no valid scheme, with whitespace or control
     /// characters inside, or an http(s) URL with no host.
     public static func normalize(_ link: String) -> String? {
-        let trimmed = link.trimmingASCIIWhitespace()
+        let trimmed = URICharacters.trimmed(link)
         guard !trimmed.isEmpty,
             !trimmed.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F })
         else { return nil }
@@ -30,8 +30,8 @@ public enum LinkNormalizer {
         if reference.authority != nil || reference.path.hasPrefix("/") {
             reference.path = URIReference.removingDotSegments(reference.path)
         }
-        reference.path = PercentEncoding.normalized(reference.path)
-        reference.query = reference.query.flatMap(filteredQuery).map(PercentEncoding.normalized)
+        reference.path = URIPercentEncoding.normalized(reference.path)
+        reference.query = reference.query.flatMap(filteredQuery).map(URIPercentEncoding.normalized)
         reference.fragment = nil
         return reference.string
     }
@@ -68,16 +68,5 @@ public enum LinkNormalizer {
             return !name.hasPrefix("utm_") && !trackingParameters.contains(name)
         }
         return kept.isEmpty ? nil : kept.joined(separator: "&")
-    }
-}
-
-extension String {
-    /// The string without leading and trailing ASCII whitespace and controls (U+0000–U+0020).
-    func trimmingASCIIWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { $0.value > 0x20 }),
-            let last = scalars.lastIndex(where: { $0.value > 0x20 })
-        else { return "" }
-        return String(scalars[first...last])
     }
 }

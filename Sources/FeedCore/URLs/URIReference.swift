@@ -57,8 +57,8 @@ public struct URIReference: Sendable, Hashable {
 
     /// Whether `scheme` follows `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )`: RFC 3986 §3.1.
     public var hasValidScheme: Bool {
-        guard let scheme, let first = scheme.unicodeScalars.first, first.isASCIILetter else { return false }
-        return scheme.unicodeScalars.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0) }
+        guard let scheme, let first = scheme.unicodeScalars.first, URICharacters.isLetter(first) else { return false }
+        return scheme.unicodeScalars.allSatisfy { URICharacters.isLetter($0) || URICharacters.isDigit($0) || "+-.".unicodeScalars.contains($0) }
     }
 
     /// The host of `authority`, without userinfo, port or IPv6 brackets: RFC 3986 §3.2.2.
@@ -72,9 +72,4 @@ public struct URIReference: Sendable, Hashable {
         if let colon = hostAndPort.lastIndex(of: ":") { hostAndPort = hostAndPort[..<colon] }
         return String(hostAndPort)
     }
-}
-
-extension Unicode.Scalar {
-    var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

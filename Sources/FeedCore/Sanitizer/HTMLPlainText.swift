@@ -1,7 +1,7 @@
 import FeedXML
 
 /// The readable text of a parsed fragment: what a reader would see, without markup.
-enum PlainText {
+enum HTMLPlainText {
     /// Elements that start a new line when displayed; a space stands for it.
     static let blockElements: Set<String> = [
         "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",

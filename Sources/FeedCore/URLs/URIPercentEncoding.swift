@@ -1,6 +1,6 @@
 /// Percent-encoding normalisation: RFC 3986 §6.2.2.1 (hex digits in upper case) and §6.2.2.2
 /// (encoded unreserved characters decoded).
-enum PercentEncoding {
+enum URIPercentEncoding {
     static func normalized(_ string: String) -> String {
         guard string.contains("%") else { return string }
         var scalars = Array(string.unicodeScalars)[...]
@@ -15,7 +15,7 @@ enum PercentEncoding {
             }
             scalars = scalars.dropFirst(2)
             let decoded = Unicode.Scalar(UInt8(high * 16 + low))
-            if decoded.isASCIILetter || decoded.isASCIIDigit || "-._~".unicodeScalars.contains(decoded) {
+            if URICharacters.isUnreserved(decoded) {
                 result.append(decoded)
             } else {
                 result.append(contentsOf: "%\(hexDigit(high))\(hexDigit(low))".unicodeScalars)
