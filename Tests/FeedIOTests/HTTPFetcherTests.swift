@@ -175,7 +175,7 @@ import Testing
             let now = Date(timeIntervalSince1970: 4_096_000_000)
             if case let .failed(f) = await fetcher.fetch(FetchRequest(url: server.baseURL + "/slow-down"), now: { now }) {
                 #expect(f.status == 429)
-                #expect(f.retryAfter == Date(timeIntervalSince1970: 4_096_266_880).timeIntervalSince(now))
+                #expect(f.retryAfter == Date(timeIntervalSince1970: 4_096_250_880).timeIntervalSince(now))
             } else { Issue.record("429 must fail") }
         }
     }

@@ -113,7 +113,7 @@ final class TestHTTPServer: Sendable {
             case .hang:
                 return
             case let .respond(status, headers, body, delay):
-                let send = {
+                let send: @Sendable () -> Void = {
                     let (handler, context) = loopBound.value
                     var head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status))
                     for (name, value) in headers { head.headers.add(name: name, value: value) }
@@ -144,7 +144,7 @@ final class TestHTTPServer: Sendable {
             let chunk = ByteBuffer(repeating: UInt8(ascii: "x"), count: 64 << 10)
             context.writeAndFlush(handler.wrapOutboundOut(.body(.byteBuffer(chunk)))).whenComplete { result in
                 if case .success = result {
-                    eventLoop.execute { handler.writeForever(bound, eventLoop: eventLoop) }
+                    eventLoop.execute { bound.value.0.writeForever(bound, eventLoop: eventLoop) }
                 }
             }
         }

@@ -128,7 +128,7 @@ struct FeedParserEdgeTests {
         let feed = try parseFeed(rss("<title>AT&amp;T</title>", "<title>Caf&amp;eacute; &lt;b&gt;x&lt;/b&gt;</title>"))
         #expect(feed.entries[0].title?.kind == .text)
         #expect(feed.entries[1].title?.kind == .html)
-        #expect(PlainText.of(try #require(feed.entries[1].title)) == "Café x")
+        #expect(ParsedPlainText.of(try #require(feed.entries[1].title)) == "Café x")
     }
 
     @Test("syndication hints: ttl, skipHours, skipDays, sy:updatePeriod and updateFrequency")
