@@ -37,8 +37,8 @@ public struct ArticleParser: Sendable {
         detector.score(title)
         for block in blocks where !detector.isSaturated {
             switch block {
-            case .heading(let text), .paragraph(let text): detector.score(text.utf8)
-            case .list(let items): for item in items { detector.score(item.utf8) }
+            case .heading(let text), .paragraph(let text): detector.score(text)
+            case .list(let items): for item in items { detector.score(item) }
             }
         }
         return detector.language ?? defaultLanguage

@@ -21,22 +21,22 @@ enum ArticleRenderer {
     /// FNV-1a 64 over title, link and blocks, separated by bytes normalised text cannot hold (US, RS, LF).
     static func contentHash(title: String, link: String?, blocks: [ArticleBlock]) -> String {
         var hasher = FNV1a64()
-        hasher.add(title.utf8)
+        hasher.add(title)
         hasher.add(0x0A)
-        hasher.add((link ?? "").utf8)
+        hasher.add(link ?? "")
         hasher.add(0x0A)
         for block in blocks {
             switch block {
             case .heading(let text):
                 hasher.add([0x68, 0x1F])
-                hasher.add(text.utf8)
+                hasher.add(text)
             case .paragraph(let text):
                 hasher.add([0x70, 0x1F])
-                hasher.add(text.utf8)
+                hasher.add(text)
             case .list(let items):
                 hasher.add([0x6C, 0x1F])
                 for item in items {
-                    hasher.add(item.utf8)
+                    hasher.add(item)
                     hasher.add(0x1E)
                 }
             }
@@ -63,15 +63,23 @@ enum ArticleRenderer {
     }
 
     private static func appendEscaped(_ text: String, to output: inout [UInt8]) {
-        for byte in text.utf8 {
+        var text = text
+        text.withUTF8 { appendEscaped(buffer: $0, to: &output) }
+    }
+
+    private static func appendEscaped(buffer: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var start = 0
+        for (index, byte) in buffer.enumerated() where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<index]))
+            start = index + 1
             switch byte {
             case 0x26: output.append(contentsOf: "&amp;".utf8)
             case 0x3C: output.append(contentsOf: "&lt;".utf8)
             case 0x3E: output.append(contentsOf: "&gt;".utf8)
-            case 0x22: output.append(contentsOf: "&quot;".utf8)
-            default: output.append(byte)
+            default: output.append(contentsOf: "&quot;".utf8)
             }
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
     }
 }
 
