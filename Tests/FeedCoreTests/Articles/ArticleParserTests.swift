@@ -199,6 +199,24 @@ import Testing
         }
     }
 
+    @Test func aStrayNULIsDropped() throws {
+        let body = String(repeating: "A body sentence with words in it. ", count: 4) + "End."
+        let bytes = Array("Title\n\n\(body)\n".utf8) + [0]
+        #expect(try parser.parse(bytes, fileName: "a.txt").blocks == [.paragraph(body)])
+    }
+
+    @Test func shortFurtherReadingItemsAreNoHeadings() throws {
+        let text = "Title\n\nBody text.\n\nFurther reading\n\nA short title\n\nAnother one (Outlet)\n"
+        let article = try parser.parse(Array(text.utf8), fileName: "a.txt")
+        #expect(article.blocks.last == .list(["A short title", "Another one (Outlet)"]))
+    }
+
+    @Test func utf16WithoutBOMIsRecognised() throws {
+        let text = "Titre\n\nUn paragraphe du corps de texte.\n"
+        let bytes = Array(text.utf16).flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(try parser.parse(bytes, fileName: "a.txt").title == "Titre")
+    }
+
     @Test(arguments: ["page.html", "page.HTM"])
     func htmlIsNotSupportedYet(_ name: String) {
         #expect(throws: ArticleError.undecodable("HTML articles are not supported yet")) {
