@@ -12,8 +12,8 @@ enum ArticleDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) { return UTF16Transcoder.utf8(from: bytes[2...], bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF]) { return UTF16Transcoder.utf8(from: bytes[2...], bigEndian: true) }
         let sample = bytes.prefix(4096)
-        let nulCount = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
-        if nulCount > 0 {
+        if sample.contains(0) {
+            let nulCount = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
             if let bigEndian = UTF16Transcoder.guessByteOrder(bytes) {
                 return UTF16Transcoder.utf8(from: bytes[...], bigEndian: bigEndian)
             }

@@ -26,8 +26,8 @@ public struct ArticleParser: Sendable {
             language: draft.language ?? detectLanguage(title: draft.title, blocks: draft.blocks),
             originalDate: draft.date ?? draft.link.flatMap(LinkDate.date(in:)),
             summary: summary,
-            contentHTML: ArticleRenderer.html(draft.blocks),
-            contentHash: ArticleRenderer.contentHash(title: title, link: draft.link, blocks: draft.blocks)
+            contentHTML: ArticleHTML.render(draft.blocks),
+            contentHash: ArticleContentHash.make(title: title, link: draft.link, blocks: draft.blocks)
         )
     }
 

@@ -7,6 +7,8 @@ struct LanguageDetector {
     /// Bytes of text scored at most.
     static let budget = 3072
     static let minimumScore = 12
+    /// A score that ends the scan early when it is also twice the runner-up's.
+    static let decisiveScore = 60
 
     private static let stopWords: [String: [String]] = [
         "fr": ["le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "pour", "que", "qui", "dans", "pas",
@@ -55,8 +57,12 @@ struct LanguageDetector {
     private var scores = [Int](repeating: 0, count: LanguageDetector.languages.count)
     private var remaining = LanguageDetector.budget
 
-    /// True once the budget is spent: further text is ignored.
-    var isSaturated: Bool { remaining <= 0 }
+    /// True once the budget is spent or one language leads clearly: further text is not needed.
+    var isSaturated: Bool {
+        guard remaining > 0 else { return true }
+        let ordered = scores.sorted(by: >)
+        return ordered[0] >= LanguageDetector.decisiveScore && ordered[0] >= 2 * ordered[1]
+    }
 
     /// Scores the words of `text`, within the remaining budget.
     mutating func score(_ text: String) {
