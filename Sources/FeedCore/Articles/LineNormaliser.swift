@@ -28,16 +28,13 @@ enum LineNormaliser {
                 }
                 var length = 1
                 if byte < 0x80 {
-                    if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C {
-                        pendingSpace = true
-                        index += 1
-                        continue
-                    }
-                    if byte < 0x20 || byte == 0x7F {
-                        index += 1
-                        continue
-                    }
-                } else {
+                    if byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C { pendingSpace = true }
+                    index += 1
+                    continue
+                }
+                // Only these lead bytes start a sequence that may be a space or an invisible character;
+                // any other byte (other leads, continuation bytes) is copied as it is.
+                if byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF {
                     switch byteClass(line, at: index) {
                     case .space(let skipped):
                         pendingSpace = true
@@ -57,7 +54,8 @@ enum LineNormaliser {
                     }
                     pendingSpace = false
                 }
-                for offset in 0..<length { buffer[written + offset] = line[index + offset] }
+                buffer[written] = byte
+                for offset in 1..<length { buffer[written + offset] = line[index + offset] }
                 written += length
                 index += length
             }
@@ -70,7 +68,7 @@ enum LineNormaliser {
 
     private enum ByteClass { case keep(Int), space(Int), drop(Int) }
 
-    /// For the non-ASCII sequence at `index`: NBSP, U+2000–U+200A, U+2028/9, U+202F, U+205F and U+3000 are
+    /// For the sequence at `index` (lead byte C2, E2, E3 or EF): NBSP, U+2000–U+200A, U+2028/9, U+202F, U+205F and U+3000 are
     /// spaces; C1 controls, U+200B, U+2060 and U+FEFF are dropped; anything else is kept whole.
     @inline(__always)
     private static func byteClass(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> ByteClass {
