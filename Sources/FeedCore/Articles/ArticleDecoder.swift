@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the raw bytes of an article file into valid UTF-8 bytes, without a byte order mark.
 ///
 /// UTF-8 with or without a BOM; UTF-16 LE/BE with a BOM (or, without one, when every other byte is NUL);
@@ -12,7 +14,7 @@ enum ArticleDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) { return UTF16Transcoder.utf8(from: bytes[2...], bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF]) { return UTF16Transcoder.utf8(from: bytes[2...], bigEndian: true) }
         let sample = bytes.prefix(4096)
-        if sample.contains(0) {
+        if sample.withUnsafeBufferPointer({ buffer in buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false }) {
             let nulCount = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
             if let bigEndian = UTF16Transcoder.guessByteOrder(bytes) {
                 return UTF16Transcoder.utf8(from: bytes[...], bigEndian: bigEndian)
