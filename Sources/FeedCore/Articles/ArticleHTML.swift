@@ -110,13 +110,3 @@ private struct EscapeScanner: Sequence, IteratorProtocol {
         return found != 0
     }
 }
-
-extension ArticleBlock {
-    /// UTF-8 length of the block's text.
-    var byteCount: Int {
-        switch self {
-        case .heading(let text), .paragraph(let text): text.utf8.count
-        case .list(let items): items.reduce(0) { $0 + $1.utf8.count + 9 }
-        }
-    }
-}
