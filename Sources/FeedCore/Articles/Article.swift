@@ -39,10 +39,3 @@ public struct Article: Sendable, Hashable {
         self.contentHash = contentHash
     }
 }
-
-/// One block of an article body, holding plain (unescaped) text.
-public enum ArticleBlock: Sendable, Hashable {
-    case heading(String)
-    case paragraph(String)
-    case list([String])
-}

@@ -35,8 +35,10 @@ struct ArticleBodyBuilder {
     }
 
     /// A blank line: ends the paragraph, which becomes a heading when it is one short line alone.
+    /// Under a further-reading heading every paragraph is an item, however short (the block runs to the end
+    /// or to an explicit heading).
     mutating func addBlank() {
-        flushParagraph(mayBeHeading: infersHeadings && !groupHasList)
+        flushParagraph(mayBeHeading: infersHeadings && !groupHasList && !inFurtherReading)
         groupHasList = false
     }
 

@@ -26,8 +26,8 @@ public struct ArticleParser: Sendable {
             language: draft.language ?? detectLanguage(title: draft.title, blocks: draft.blocks),
             originalDate: draft.date ?? draft.link.flatMap(LinkDate.date(in:)),
             summary: summary,
-            contentHTML: ArticleRenderer.html(draft.blocks),
-            contentHash: ArticleRenderer.contentHash(title: title, link: draft.link, blocks: draft.blocks)
+            contentHTML: ArticleHTML.render(draft.blocks),
+            contentHash: ArticleContentHash.make(title: title, link: draft.link, blocks: draft.blocks)
         )
     }
 
@@ -37,23 +37,10 @@ public struct ArticleParser: Sendable {
         detector.score(title)
         for block in blocks where !detector.isSaturated {
             switch block {
-            case .heading(let text), .paragraph(let text): detector.score(text.utf8)
-            case .list(let items): for item in items { detector.score(item.utf8) }
+            case .heading(let text), .paragraph(let text): detector.score(text)
+            case .list(let items): for item in items { detector.score(item) }
             }
         }
         return detector.language ?? defaultLanguage
-    }
-}
-
-/// The article formats, picked by file extension.
-enum ArticleFormat: Equatable {
-    case text, markdown, html
-
-    init(fileName: String) {
-        switch ArticleFileName.fileExtension(of: fileName) {
-        case "md", "markdown": self = .markdown
-        case "html", "htm": self = .html
-        default: self = .text
-        }
     }
 }

@@ -3,9 +3,19 @@ struct FNV1a64 {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
+        if bytes.withContiguousStorageIfAvailable({ add(buffer: $0) }) != nil { return }
+        for byte in bytes { add(byte) }
+    }
+
+    mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add(buffer: $0) }
+    }
+
+    private mutating func add(buffer: UnsafeBufferPointer<UInt8>) {
+        var hash = value
+        for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        value = hash
     }
 
     mutating func add(_ byte: UInt8) {

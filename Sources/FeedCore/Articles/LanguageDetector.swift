@@ -7,6 +7,8 @@ struct LanguageDetector {
     /// Bytes of text scored at most.
     static let budget = 3072
     static let minimumScore = 12
+    /// A score that ends the scan early when it is also twice the runner-up's.
+    static let decisiveScore = 60
 
     private static let stopWords: [String: [String]] = [
         "fr": ["le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "pour", "que", "qui", "dans", "pas",
@@ -55,26 +57,40 @@ struct LanguageDetector {
     private var scores = [Int](repeating: 0, count: LanguageDetector.languages.count)
     private var remaining = LanguageDetector.budget
 
-    /// True once the budget is spent: further text is ignored.
-    var isSaturated: Bool { remaining <= 0 }
+    /// True once the budget is spent or one language leads clearly: further text is not needed.
+    var isSaturated: Bool {
+        guard remaining > 0 else { return true }
+        let ordered = scores.sorted(by: >)
+        return ordered[0] >= LanguageDetector.decisiveScore && ordered[0] >= 2 * ordered[1]
+    }
 
-    /// Scores the words of `text` (UTF-8), within the remaining budget.
-    mutating func score(_ text: some Collection<UInt8>) {
+    /// Scores the words of `text`, within the remaining budget.
+    mutating func score(_ text: String) {
+        var text = text
+        text.withUTF8 { score(buffer: $0) }
+    }
+
+    /// Scores the words of UTF-8 `bytes`, within the remaining budget.
+    mutating func score(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { score(buffer: $0) }
+    }
+
+    private mutating func score(buffer: UnsafeBufferPointer<UInt8>) {
         guard remaining > 0 else { return }
-        var word: [UInt8] = []
-        word.reserveCapacity(16)
-        var scanned = 0
-        for byte in text {
-            scanned += 1
-            if scanned > remaining { break }
+        let scanned = min(buffer.count, remaining)
+        var hasher = FNV1a64()
+        var length = 0
+        for byte in UnsafeBufferPointer(rebasing: buffer[..<scanned]) {
             if LanguageDetector.isWordByte(byte) {
-                word.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                hasher.add(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                length += 1
             } else {
-                count(word)
-                word.removeAll(keepingCapacity: true)
+                count(hasher.value, length: length)
+                hasher = FNV1a64()
+                length = 0
             }
         }
-        count(word)
+        count(hasher.value, length: length)
         remaining -= scanned
     }
 
@@ -94,9 +110,10 @@ struct LanguageDetector {
         return LanguageDetector.languages[bestIndex]
     }
 
-    private mutating func count(_ word: [UInt8]) {
-        guard !word.isEmpty, word.count <= LanguageDetector.longestWord,
-              let points = LanguageDetector.table[FNV1a64.hash(word)] else { return }
+    /// Adds the points of the word whose FNV-1a hash is `hash`.
+    private mutating func count(_ hash: UInt64, length: Int) {
+        guard length > 0, length <= LanguageDetector.longestWord,
+              let points = LanguageDetector.table[hash] else { return }
         for index in points.indices { scores[index] += Int(points[index]) }
     }
 

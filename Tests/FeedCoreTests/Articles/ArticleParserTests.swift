@@ -199,6 +199,42 @@ import Testing
         }
     }
 
+    /// Ill-formed UTF-8 (Unicode table 3-7) makes the whole file Windows-1252; well-formed UTF-8 stays as it is.
+    @Test(arguments: [
+        ([0xC3, 0xA9], "é"),
+        ([0xF0, 0x9F, 0x9A, 0x80], "🚀"),
+        ([0xE9], "é"),
+        ([0xC0, 0xAF], "À¯"),
+        ([0xED, 0xA0, 0x80], "í\u{A0}€"),
+        ([0xF4, 0x90, 0x80, 0x80], "ô\u{90}€€"),
+        ([0xE2, 0x82], "â‚"),
+        ([0x93, 0x61, 0x94], "“a”"),
+    ] as [([UInt8], String)])
+    func utf8OrWindows1252(_ middle: [UInt8], _ expected: String) throws {
+        let bytes = Array("Title\n\nSome ASCII text before it ".utf8) + middle + Array(" and after.\n".utf8)
+        let article = try parser.parse(bytes, fileName: "a.txt")
+        let normalisedExpected = expected.replacingOccurrences(of: "\u{A0}", with: " ").replacingOccurrences(of: "\u{90}", with: "")
+        #expect(article.blocks == [.paragraph("Some ASCII text before it \(normalisedExpected) and after.")])
+    }
+
+    @Test func aStrayNULIsDropped() throws {
+        let body = String(repeating: "A body sentence with words in it. ", count: 4) + "End."
+        let bytes = Array("Title\n\n\(body)\n".utf8) + [0]
+        #expect(try parser.parse(bytes, fileName: "a.txt").blocks == [.paragraph(body)])
+    }
+
+    @Test func shortFurtherReadingItemsAreNoHeadings() throws {
+        let text = "Title\n\nBody text.\n\nFurther reading\n\nA short title\n\nAnother one (Outlet)\n"
+        let article = try parser.parse(Array(text.utf8), fileName: "a.txt")
+        #expect(article.blocks.last == .list(["A short title", "Another one (Outlet)"]))
+    }
+
+    @Test func utf16WithoutBOMIsRecognised() throws {
+        let text = "Titre\n\nUn paragraphe du corps de texte.\n"
+        let bytes = Array(text.utf16).flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(try parser.parse(bytes, fileName: "a.txt").title == "Titre")
+    }
+
     @Test(arguments: ["page.html", "page.HTM"])
     func htmlIsNotSupportedYet(_ name: String) {
         #expect(throws: ArticleError.undecodable("HTML articles are not supported yet")) {
