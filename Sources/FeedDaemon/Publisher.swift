@@ -27,7 +27,9 @@ public struct Publisher: Sendable {
         let entries = try entries(now: now)
         let description = configuration.feedDescription
         // An empty feed still needs an `updated`: the last change the store knows, so reruns stay byte-identical.
-        let emptyUpdated = try store.read { try $0.lastChange() } ?? Date(timeIntervalSince1970: 0)
+        let emptyUpdated = entries.isEmpty
+            ? (try store.read { try $0.lastChange() } ?? Date(timeIntervalSince1970: 0))
+            : Date(timeIntervalSince1970: 0)
         let files = description.files
         return [
             (files.atom, AtomWriter.write(feed: description, entries: entries, emptyFeedUpdated: emptyUpdated)),

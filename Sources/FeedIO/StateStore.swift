@@ -27,8 +27,6 @@ public final class StateStore: Sendable {
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Read pages through the page cache instead of one pread each.
-            try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)

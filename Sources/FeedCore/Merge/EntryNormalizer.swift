@@ -1,0 +1,86 @@
+import Foundation
+
+/// Turns a parsed entry into a publishable `Entry`: plain-text title and summary, sanitised HTML content,
+/// dates that never drift, and the source feed it came from.
+public struct EntryNormalizer: Sendable {
+    public var sanitizer: HTMLSanitizer
+    /// Longest plain-text summary kept, in characters (longer ones end with "…").
+    public var summaryLimit: Int
+
+    public init(sanitizer: HTMLSanitizer = HTMLSanitizer(), summaryLimit: Int = 600) {
+        self.sanitizer = sanitizer
+        self.summaryLimit = summaryLimit
+    }
+
+    /// The entry and a hash of its content (title, link, summary, content) for change detection.
+    ///
+    /// Dates: `published` is the entry's published date, else its updated date, else `firstSeen` (the
+    /// first time feedd saw it, which the caller keeps), never the time of this poll; `updated` is the
+    /// entry's updated date, else `published`.
+    public func normalize(
+        _ parsed: ParsedEntry, feed: ParsedFeed, feedURL: String, category: String?, firstSeen: Date
+    ) -> (entry: Entry, contentHash: String) {
+        let title = parsed.title.map(plainText) ?? ""
+        let contentHTML = (parsed.content ?? parsed.summary).map(html)
+        var summary = parsed.summary.map(plainText) ?? contentHTML.map { sanitizer.plainText($0) }
+        if let text = summary, text.count > summaryLimit {
+            summary = String(text.prefix(summaryLimit)).trimmingCharacters(in: .whitespaces) + "…"
+        }
+        if summary?.isEmpty == true { summary = nil }
+        let published = parsed.published ?? parsed.updated ?? firstSeen
+        let updated = max(parsed.updated ?? published, published)
+        var categories = parsed.categories
+        if let category, !categories.contains(category) { categories.append(category) }
+        let source = SourceFeed(
+            id: feed.id ?? feedURL,
+            title: feed.title.map(plainText),
+            link: feed.link,
+            feedURL: feedURL,
+            updated: feed.updated
+        )
+        let entry = Entry(
+            id: parsed.id,
+            title: title.isEmpty ? (summary.map { String($0.prefix(80)) } ?? parsed.link ?? "(untitled)") : title,
+            link: parsed.link,
+            published: published,
+            updated: updated,
+            summary: summary,
+            contentHTML: contentHTML,
+            language: parsed.language ?? feed.language,
+            authors: parsed.authors.isEmpty ? feed.authors : parsed.authors,
+            categories: categories,
+            enclosures: parsed.enclosures,
+            source: parsed.source ?? source
+        )
+        var hasher = FNV1a64()
+        for part in [entry.title, entry.link ?? "", entry.summary ?? "", entry.contentHTML ?? ""] {
+            hasher.add(part)
+            hasher.add(0)
+        }
+        return (entry, hasher.hex)
+    }
+
+    func plainText(_ content: ParsedContent) -> String {
+        switch content.kind {
+        case .text: return content.value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        case .html, .xhtml: return sanitizer.plainText(content.value)
+        }
+    }
+
+    func html(_ content: ParsedContent) -> String {
+        switch content.kind {
+        case .text:
+            let escaped = content.value
+                .replacingOccurrences(of: "&", with: "&amp;")
+                .replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;")
+            return escaped.components(separatedBy: "\n\n")
+                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .filter { !$0.isEmpty }
+                .map { "<p>\($0)</p>" }
+                .joined(separator: "\n")
+        case .html, .xhtml:
+            return sanitizer.sanitize(content.value, baseURL: content.baseURL)
+        }
+    }
+}
