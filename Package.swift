@@ -56,16 +56,18 @@ let package = Package(
         ),
         .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML", "CLibXML2"]),
         .testTarget(name: "FeedCoreTests", dependencies: ["FeedCore", "FeedXML", "CLibXML2"]),
-        .testTarget(
-            name: "FeedIOTests",
+        // Real helpers shared by the tests: a loopback HTTP server, temporary directories.
+        .target(
+            name: "FeeddTestSupport",
             dependencies: [
-                "FeedIO", "FeedCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
+            ],
+            path: "Tests/Support"
         ),
-        .testTarget(name: "FeedDaemonTests", dependencies: ["FeedDaemon", "FeedIO", "FeedCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["FeedCore", "FeedXML", "FeedIO"]),
+        .testTarget(name: "FeedIOTests", dependencies: ["FeedIO", "FeedCore", "FeeddTestSupport"]),
+        .testTarget(name: "FeedDaemonTests", dependencies: ["FeedDaemon", "FeedIO", "FeedCore", "FeeddTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["FeedCore", "FeedXML", "FeedIO", "FeeddTestSupport"]),
     ]
 )

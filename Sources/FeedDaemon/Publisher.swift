@@ -6,20 +6,45 @@ import Logging
 /// Renders the stored entries into the output files, replacing each atomically and only when its bytes change.
 public struct Publisher: Sendable {
     public var configuration: Configuration
+    /// The sources in force; entries of sources no longer configured (or disabled) are not published.
+    public var sources: [SourceSettings]
     public var store: StateStore
     public var logger: Logger
 
-    public init(configuration: Configuration, store: StateStore, logger: Logger) {
+    public init(configuration: Configuration, sources: [SourceSettings] = [], store: StateStore, logger: Logger) {
         self.configuration = configuration
+        self.sources = sources
         self.store = store
         self.logger = logger
     }
 
-    /// The entries the outputs show at `now`: visible, newest first, within `max_entries` and `max_age_days`.
+    /// The entries the outputs show at `now`: articles and every enabled source's entries, deduplicated,
+    /// newest first, within `max_entries` and `max_age_days`.
     public func entries(now: Date) throws(StoreError) -> [Entry] {
         let feed = configuration.feed
         let floor = feed.maxAgeDays > 0 ? now.addingTimeInterval(-Double(feed.maxAgeDays) * 86_400) : nil
-        return try store.read { try $0.visibleEntries(limit: feed.maxEntries, notBefore: floor) }
+        let origins = [StateStore.articlesSource] + sources.filter(\.enabled).map(\.url)
+        // Fetch more than the cap so duplicates folded away still leave a full page.
+        var limit = feed.maxEntries * 2 + 50
+        while true {
+            let candidates = try store.read { try $0.visibleEntries(limit: limit, notBefore: floor, sources: origins) }
+            let merged = EntryMerger.merge(candidates, limit: feed.maxEntries)
+            if merged.count == feed.maxEntries || candidates.count < limit { return merged }
+            limit *= 4
+        }
+    }
+
+    /// The OPML list of the sources: their feed's title (or configured name), URL in use and site.
+    public func subscriptions() throws(StoreError) -> [Subscription] {
+        let records = try store.read { tx in try sources.map { try tx.source(url: $0.url) } }
+        return zip(sources, records).filter { $0.0.enabled }.map { source, record in
+            Subscription(
+                title: record?.title.flatMap { $0.isEmpty ? nil : $0 } ?? source.name,
+                feedURL: record?.permanentURL ?? source.url,
+                siteURL: record?.siteURL,
+                category: source.category
+            )
+        }
     }
 
     /// The rendered output files, by file name; pure apart from the store read.
@@ -35,7 +60,7 @@ public struct Publisher: Sendable {
             (files.atom, AtomWriter.write(feed: description, entries: entries, emptyFeedUpdated: emptyUpdated)),
             (files.rss, RSSWriter.write(feed: description, entries: entries, emptyFeedUpdated: emptyUpdated)),
             (files.json, JSONFeedWriter.write(feed: description, entries: entries)),
-            (files.opml, OPMLWriter.write(feed: description, subscriptions: [], dateCreated: nil)),
+            (files.opml, OPMLWriter.write(feed: description, subscriptions: try subscriptions(), dateCreated: nil)),
         ]
     }
 

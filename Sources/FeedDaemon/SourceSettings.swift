@@ -50,6 +50,17 @@ public struct PollingSettings: Sendable, Hashable {
 }
 
 import FeedCore
+import FeedIO
+
+extension PollingSettings {
+    /// The fetcher's limits and identity.
+    public var fetcherSettings: FetcherSettings {
+        FetcherSettings(
+            userAgent: userAgent, connectTimeoutSeconds: connectTimeoutSeconds, timeoutSeconds: timeoutSeconds,
+            maxBodySize: maxBodySize, maxConcurrent: maxConcurrent, maxPerHost: maxPerHost
+        )
+    }
+}
 
 /// The version string for the default User-Agent.
 enum FeeddVersionString {

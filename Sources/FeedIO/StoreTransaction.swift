@@ -120,17 +120,24 @@ public struct StoreTransaction {
     }
 
     /// The visible entries, newest first (published, then origin descending, then id), at most `limit`,
-    /// none published before `notBefore`.
-    public func visibleEntries(limit: Int, notBefore: Date?) throws -> [Entry] {
+    /// none published before `notBefore`, only from `sources` when given.
+    public func visibleEntries(limit: Int, notBefore: Date?, sources: [String]? = nil) throws -> [Entry] {
         let floor = notBefore.map(Self.seconds) ?? Int64.min
+        var arguments: StatementArguments = [floor]
+        var sourceFilter = ""
+        if let sources {
+            sourceFilter = "AND source IN (\(Array(repeating: "?", count: sources.count).joined(separator: ", ")))"
+            arguments += StatementArguments(sources)
+        }
+        arguments += [limit]
         return try Row.fetchAll(
             db,
             sql: """
                 SELECT \(Self.entryColumns) FROM entry
-                WHERE retracted_at IS NULL AND published >= ?
+                WHERE retracted_at IS NULL AND published >= ? \(sourceFilter)
                 ORDER BY published DESC, origin DESC, id ASC LIMIT ?
                 """,
-            arguments: [floor, limit]
+            arguments: arguments
         ).map { Self.storedEntry($0).entry }
     }
 

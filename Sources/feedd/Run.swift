@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedDaemon
+import FeedIO
 import Foundation
 
 /// `feedd [--once]`: one pass (the daemon arrives with its own issue).
@@ -17,6 +18,12 @@ struct Run: AsyncParsableCommand {
     @Flag(name: .long, help: "With --once: wait for the lock held by another feedd instead of exiting with status 75.")
     var wait = false
 
+    @Flag(name: .long, help: "Poll every source now, not only those that are due.")
+    var all = false
+
+    @Option(name: .long, help: ArgumentHelp("An OPML file of further sources to poll and merge.", valueName: "file.opml"))
+    var subscriptions: String?
+
     func run() async throws {
         guard once else {
             throw ValidationError("the long-running daemon is not available in this version; run `feedd --once` (from cron or a systemd timer)")
@@ -30,7 +37,10 @@ struct Run: AsyncParsableCommand {
             throw ExitCode(78)
         }
         do {
-            _ = try await OncePass(configuration: configuration, logger: logger, waitForLock: wait).run(now: Date())
+            let extra = subscriptions.map { FilePath.resolve($0, against: FileManager.default.currentDirectoryPath) }
+            _ = try await OncePass(
+                configuration: configuration, logger: logger, waitForLock: wait, pollAll: all, extraSubscriptions: extra
+            ).run(now: Date())
         } catch {
             logger.error("\(error.description)")
             throw ExitCode(error.exitCode)

@@ -1,6 +1,7 @@
 import FeedCore
 import FeedIO
 import FeedXML
+import FeeddTestSupport
 import Foundation
 import Testing
 

@@ -1,6 +1,7 @@
 import FeedCore
 import FeedDaemon
 import FeedIO
+import FeeddTestSupport
 import Foundation
 import Logging
 import Testing

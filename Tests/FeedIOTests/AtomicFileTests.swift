@@ -1,4 +1,5 @@
 import FeedIO
+import FeeddTestSupport
 import Foundation
 import Testing
 

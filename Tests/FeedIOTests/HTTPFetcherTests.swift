@@ -1,5 +1,6 @@
 import FeedCore
 import FeedIO
+import FeeddTestSupport
 import Foundation
 import Testing
 

@@ -6,10 +6,34 @@ public struct EntryNormalizer: Sendable {
     public var sanitizer: HTMLSanitizer
     /// Longest plain-text summary kept, in characters (longer ones end with "…").
     public var summaryLimit: Int
+    /// Tagging authority for ids that are not absolute IRIs (Atom §4.2.6 requires one).
+    public var tagAuthority: String
 
-    public init(sanitizer: HTMLSanitizer = HTMLSanitizer(), summaryLimit: Int = 600) {
+    public init(sanitizer: HTMLSanitizer = HTMLSanitizer(), summaryLimit: Int = 600, tagAuthority: String = "feedd.invalid,2026") {
         self.sanitizer = sanitizer
         self.summaryLimit = summaryLimit
+        self.tagAuthority = tagAuthority
+    }
+
+    /// The entry id to publish: the publisher's when it is an absolute IRI, else a `tag:` IRI scoped to the
+    /// source (`tag:<authority>:src-<hash of feed URL>:<id>`), so a bare "123" from two feeds stays two entries.
+    public func publishedID(_ id: String, feedURL: String) -> String {
+        if EntryNormalizer.isAbsoluteIRI(id) { return id }
+        var hasher = FNV1a64()
+        hasher.add(feedURL)
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~!$&'()*+,;=:@/?"))
+        let escaped = id.addingPercentEncoding(withAllowedCharacters: allowed) ?? hasher.hex
+        return "tag:\(tagAuthority):src-\(hasher.hex):\(escaped)"
+    }
+
+    /// `scheme:rest` with an RFC 3986 scheme and no whitespace.
+    static func isAbsoluteIRI(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex,
+              text.index(after: colon) != text.endIndex else { return false }
+        let scheme = text[..<colon]
+        guard let first = scheme.unicodeScalars.first, first.isASCII, CharacterSet.letters.contains(first) else { return false }
+        let schemeOK = scheme.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "+-.".unicodeScalars.contains($0)) }
+        return schemeOK && !text.contains(where: \.isWhitespace)
     }
 
     /// The entry and a hash of its content (title, link, summary, content) for change detection.
@@ -31,15 +55,17 @@ public struct EntryNormalizer: Sendable {
         let updated = max(parsed.updated ?? published, published)
         var categories = parsed.categories
         if let category, !categories.contains(category) { categories.append(category) }
+        // A local file's path is never published: such a source is known by its feed's own id and link.
+        let isLocal = feedURL.hasPrefix("file:")
         let source = SourceFeed(
-            id: feed.id ?? feedURL,
+            id: feed.id ?? (isLocal ? feed.link : feedURL),
             title: feed.title.map(plainText),
             link: feed.link,
-            feedURL: feedURL,
+            feedURL: isLocal ? nil : feedURL,
             updated: feed.updated
         )
         let entry = Entry(
-            id: parsed.id,
+            id: publishedID(parsed.id, feedURL: feedURL),
             title: title.isEmpty ? (summary.map { String($0.prefix(80)) } ?? parsed.link ?? "(untitled)") : title,
             link: parsed.link,
             published: published,
@@ -60,7 +86,8 @@ public struct EntryNormalizer: Sendable {
         return (entry, hasher.hex)
     }
 
-    func plainText(_ content: ParsedContent) -> String {
+    /// The plain text of a parsed title or summary.
+    public func plainText(_ content: ParsedContent) -> String {
         switch content.kind {
         case .text: return content.value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         case .html, .xhtml: return sanitizer.plainText(content.value)

@@ -10,7 +10,10 @@ public enum OPMLWriter {
     static let specificationURL = "http://opml.org/spec2.opml"
 
     /// The document's bytes; `dateCreated` (RFC 822) is written only when given.
-    public static func write(feed: FeedDescription, subscriptions: [Subscription], dateCreated: Date?) -> [UInt8] {
+    /// With `includeOwnOutputs` false, only the subscriptions are listed (a subscription file for `feedd import`).
+    public static func write(
+        feed: FeedDescription, subscriptions: [Subscription], dateCreated: Date?, includeOwnOutputs: Bool = true
+    ) -> [UInt8] {
         let xml = XMLWriter()
         xml.startDocument()
         xml.startElement("opml")
@@ -26,7 +29,7 @@ public enum OPMLWriter {
         xml.endElement()
 
         xml.startElement("body")
-        for subscription in ownOutputs(of: feed) + subscriptions {
+        for subscription in (includeOwnOutputs ? ownOutputs(of: feed) : []) + subscriptions {
             writeOutline(xml, subscription)
         }
         xml.endElement()

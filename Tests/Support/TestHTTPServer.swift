@@ -6,17 +6,17 @@ import Synchronization
 
 /// A real HTTP/1.1 server on 127.0.0.1 (an ephemeral port) for fetcher tests: each request is answered by
 /// a handler closure; the server records requests and the peak number of requests in flight.
-final class TestHTTPServer: Sendable {
-    struct Request: Sendable {
-        var method: String
-        var path: String
-        var headers: [String: String]
+public final class TestHTTPServer: Sendable {
+    public struct Request: Sendable {
+        public var method: String
+        public var path: String
+        public var headers: [String: String]
 
-        func header(_ name: String) -> String? { headers[name.lowercased()] }
+        public func header(_ name: String) -> String? { headers[name.lowercased()] }
     }
 
     /// How to answer one request.
-    enum Reply: Sendable {
+    public enum Reply: Sendable {
         case respond(status: Int, headers: [String: String] = [:], body: [UInt8] = [], delay: Double = 0)
         /// Accept the request and never answer.
         case hang
@@ -24,12 +24,12 @@ final class TestHTTPServer: Sendable {
         case endless
     }
 
-    typealias Handler = @Sendable (Request) -> Reply
+    public typealias Handler = @Sendable (Request) -> Reply
 
     /// What the server saw.
-    final class Recorder: Sendable {
+    public final class Recorder: Sendable {
         struct State {
-            var requests: [Request] = []
+            public var requests: [Request] = []
             var inFlight = 0
             var peakInFlight = 0
         }
@@ -49,14 +49,14 @@ final class TestHTTPServer: Sendable {
 
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
-    let port: Int
-    let recorder = Recorder()
+    public let port: Int
+    public let recorder = Recorder()
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
-    var requests: [Request] { recorder.state.withLock { $0.requests } }
-    var peakInFlight: Int { recorder.state.withLock { $0.peakInFlight } }
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var requests: [Request] { recorder.state.withLock { $0.requests } }
+    public var peakInFlight: Int { recorder.state.withLock { $0.peakInFlight } }
 
-    init(handler: @escaping Handler) throws {
+    public init(handler: @escaping Handler) throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let recorder = self.recorder
         let bootstrap = ServerBootstrap(group: group)
@@ -72,7 +72,7 @@ final class TestHTTPServer: Sendable {
         port = channel.localAddress?.port ?? 0
     }
 
-    func shutdown() {
+    public func shutdown() {
         try? channel.close().wait()
         try? group.syncShutdownGracefully()
     }

@@ -1,0 +1,255 @@
+import FeedCore
+import FeedIO
+import Foundation
+import Logging
+
+/// Polls the sources that are due, parses what changed and stores their entries.
+///
+/// A failed fetch or an unparseable body changes no entry: the source keeps its last good entries in the
+/// output, and its error (stage, HTTP status, message) is stored and logged by stage, sfeed style:
+/// `FAIL (FETCH) name: …`, `FAIL (PARSE) name: …`.
+public struct SourcePoller: Sendable {
+    public var configuration: Configuration
+    public var sources: [SourceSettings]
+    public var store: StateStore
+    public var fetcher: HTTPFetcher
+    public var logger: Logger
+    /// A value in [0, 1) for backoff jitter; injectable so tests are repeatable.
+    public var random: @Sendable () -> Double
+
+    public init(
+        configuration: Configuration, sources: [SourceSettings], store: StateStore, fetcher: HTTPFetcher, logger: Logger,
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.configuration = configuration
+        self.sources = sources
+        self.store = store
+        self.fetcher = fetcher
+        self.logger = logger
+        self.random = random
+    }
+
+    /// The store records of the configured sources, created for new ones.
+    public func records() throws(StoreError) -> [String: SourceRecord] {
+        try store.read { tx in
+            var records: [String: SourceRecord] = [:]
+            for source in sources {
+                records[source.url] = try tx.source(url: source.url) ?? SourceRecord(url: source.url, name: source.name)
+            }
+            return records
+        }
+    }
+
+    /// Polls every enabled source that is due at `now` (every one, gone ones aside, when `all`).
+    public func pollDue(now: Date, all: Bool) async throws(StoreError) -> PollReport {
+        let records = try records()
+        let due = sources.filter { source in
+            guard source.enabled, let record = records[source.url], !record.gone else { return false }
+            return all || (record.nextPoll.map { $0 <= now } ?? true)
+        }
+        var report = PollReport()
+        report.skipped = sources.count - due.count
+        guard !due.isEmpty else { return report }
+        let results = await withTaskGroup(of: (Int, PollResult).self) { group in
+            for (index, source) in due.enumerated() {
+                let record = records[source.url]!
+                group.addTask { (index, await self.poll(source, record: record, now: now)) }
+            }
+            var results = [PollResult?](repeating: nil, count: due.count)
+            for await (index, result) in group { results[index] = result }
+            return results.compactMap { $0 }
+        }
+        for (source, result) in zip(due, results) {
+            try apply(result, source: source, record: records[source.url]!, now: now, report: &report)
+        }
+        return report
+    }
+
+    // MARK: Fetch and parse (concurrent, no store access)
+
+    enum PollResult: Sendable {
+        case parsed(ParsedFeed, FetchMetadata)
+        case notModified(FetchMetadata)
+        case gone(FetchMetadata)
+        case fetchFailed(FetchFailure)
+        case parseFailed(String, FetchMetadata)
+    }
+
+    func poll(_ source: SourceSettings, record: SourceRecord, now: Date) async -> PollResult {
+        let outcome: FetchOutcome
+        if let path = SourceLocation.filePath(source.url) {
+            outcome = LocalFeed.read(path: path, previousETag: record.etag, limit: configuration.polling.maxBodySize)
+        } else {
+            outcome = await fetcher.fetch(FetchRequest(
+                url: record.permanentURL ?? source.url, etag: record.etag, lastModified: record.lastModified,
+                allowPrivateRedirects: source.allowPrivateRedirects
+            ), now: { now })
+        }
+        switch outcome {
+        case let .fetched(document):
+            do {
+                let feed = try FeedParser(options: FeedParserOptions(maxBytes: configuration.polling.maxBodySize))
+                    .parse(document.body, documentURL: document.metadata.finalURL, httpCharset: document.charset)
+                return .parsed(feed, document.metadata)
+            } catch {
+                return .parseFailed(error.description, document.metadata)
+            }
+        case let .notModified(metadata): return .notModified(metadata)
+        case let .gone(metadata): return .gone(metadata)
+        case let .failed(failure): return .fetchFailed(failure)
+        }
+    }
+
+    // MARK: Store (serial)
+
+    private func apply(_ result: PollResult, source: SourceSettings, record: SourceRecord, now: Date, report: inout PollReport) throws(StoreError) {
+        var record = record
+        record.name = source.name
+        record.lastFetch = now
+        let interval = Double(source.intervalMinutes ?? configuration.polling.intervalMinutes) * 60
+        switch result {
+        case let .parsed(feed, metadata):
+            noteRedirect(metadata.permanentURL, source: source, record: &record)
+            var stored = (added: 0, updated: 0)
+            try store.write { tx in
+                stored = try storeEntries(feed, source: source, now: now, tx: tx)
+                record.title = feed.title.map { EntryNormalizer().plainText($0) } ?? record.title
+                record.siteURL = feed.link ?? record.siteURL
+                record.feedID = feed.id ?? record.feedID
+                record.feedUpdated = feed.updated ?? record.feedUpdated
+                record.etag = metadata.etag
+                record.lastModified = metadata.lastModified
+                record.hints = Self.hints(metadata.hints, feed: feed)
+                succeed(&record, status: metadata.status, interval: interval, now: now)
+                try tx.saveSource(record)
+            }
+            report.fetched += 1
+            report.added += stored.added
+            report.updated += stored.updated
+            let bozo = feed.bozo ? " (recovered: \(feed.bozoMessage ?? "malformed"))" : ""
+            logger.info("OK (FETCH) \(source.name): HTTP \(metadata.status), \(feed.entries.count) entries, \(stored.added) new, \(stored.updated) changed\(bozo)")
+        case let .notModified(metadata):
+            noteRedirect(metadata.permanentURL, source: source, record: &record)
+            record.etag = metadata.etag ?? record.etag
+            record.lastModified = metadata.lastModified ?? record.lastModified
+            var hints = record.hints
+            hints.maxAge = metadata.hints.maxAge
+            hints.expiresIn = metadata.hints.expiresIn
+            record.hints = hints
+            succeed(&record, status: metadata.status, interval: interval, now: now)
+            try store.write { try $0.saveSource(record) }
+            report.notModified += 1
+            logger.debug("OK (FETCH) \(source.name): not modified")
+        case let .gone(metadata):
+            record.gone = true
+            record.lastStatus = metadata.status
+            record.lastErrorStage = "FETCH"
+            record.lastError = "HTTP 410 Gone: the publisher removed the feed; it is no longer polled (remove it from the configuration)"
+            record.nextPoll = nil
+            try store.write { try $0.saveSource(record) }
+            report.failed += 1
+            logger.warning("FAIL (FETCH) \(source.name): \(record.lastError!)")
+        case let .fetchFailed(failure):
+            noteRedirect(failure.permanentURL, source: source, record: &record)
+            fail(&record, stage: "FETCH", status: failure.status, message: failure.message, retryAfter: failure.retryAfter, now: now)
+            try store.write { try $0.saveSource(record) }
+            report.failed += 1
+            logger.warning("FAIL (FETCH) \(source.name): \(failure.message); retry in \(Self.describe(record.nextPoll!.timeIntervalSince(now)))")
+        case let .parseFailed(message, metadata):
+            noteRedirect(metadata.permanentURL, source: source, record: &record)
+            fail(&record, stage: "PARSE", status: metadata.status, message: message, retryAfter: nil, now: now)
+            try store.write { try $0.saveSource(record) }
+            report.failed += 1
+            logger.warning("FAIL (PARSE) \(source.name): \(message); last good entries kept, retry in \(Self.describe(record.nextPoll!.timeIntervalSince(now)))")
+        }
+    }
+
+    /// Upserts the feed's entries (filtered, capped), marks which are still in the feed, prunes old ones.
+    private func storeEntries(_ feed: ParsedFeed, source: SourceSettings, now: Date, tx: StoreTransaction) throws -> (added: Int, updated: Int) {
+        let normalizer = EntryNormalizer(tagAuthority: configuration.feed.tagAuthority)
+        let filter = EntryFilter(include: source.include, exclude: source.exclude)
+        var candidates: [(Entry, String)] = []
+        for parsed in feed.entries {
+            let existing = try tx.entry(source: source.url, id: normalizer.publishedID(parsed.id, feedURL: source.url))
+            let firstSeen = existing?.entry.published ?? now
+            let (entry, hash) = normalizer.normalize(parsed, feed: feed, feedURL: source.url, category: source.category, firstSeen: firstSeen)
+            guard filter.accepts(entry) else { continue }
+            candidates.append((entry, hash))
+        }
+        if let cap = source.maxEntries, candidates.count > cap {
+            candidates.sort { $0.0.published > $1.0.published }
+            candidates = Array(candidates.prefix(cap))
+        }
+        var added = 0, updated = 0
+        for (entry, hash) in candidates {
+            let existing = try tx.entry(source: source.url, id: entry.id)
+            if let existing, existing.contentHash == hash, existing.retractedAt == nil { continue }
+            var entry = entry
+            if let existing, existing.contentHash != hash, entry.updated <= existing.entry.updated {
+                // The content changed but the feed did not move its date: the change is now.
+                entry.updated = max(now, existing.entry.updated)
+            }
+            try tx.saveEntry(StoredEntry(source: source.url, origin: source.url, contentHash: hash, entry: entry))
+            if existing == nil { added += 1 } else { updated += 1 }
+        }
+        try tx.markSeen(source: source.url, ids: candidates.map(\.0.id), at: now)
+        let olderThan = configuration.feed.maxAgeDays > 0 ? now.addingTimeInterval(-Double(configuration.feed.maxAgeDays) * 86_400) : nil
+        try tx.pruneEntries(source: source.url, seenBefore: now, keep: max(200, configuration.feed.maxEntries), olderThan: olderThan)
+        return (added, updated)
+    }
+
+    private func succeed(_ record: inout SourceRecord, status: Int, interval: Double, now: Date) {
+        record.failures = 0
+        record.lastSuccess = now
+        record.lastStatus = status
+        record.lastErrorStage = nil
+        record.lastError = nil
+        record.nextPoll = PollSchedule.nextPoll(after: now, interval: interval, hints: record.hints)
+    }
+
+    private func fail(_ record: inout SourceRecord, stage: String, status: Int?, message: String, retryAfter: Double?, now: Date) {
+        record.failures += 1
+        record.lastStatus = status
+        record.lastErrorStage = stage
+        record.lastError = message
+        let backoff = Backoff.delay(failures: record.failures, unitRandom: random())
+        record.nextPoll = now.addingTimeInterval(max(backoff, min(retryAfter ?? 0, Backoff.defaultCap)))
+    }
+
+    private func noteRedirect(_ permanentURL: String?, source: SourceSettings, record: inout SourceRecord) {
+        guard let permanentURL, permanentURL != record.permanentURL, permanentURL != source.url else { return }
+        record.permanentURL = permanentURL
+        logger.notice("MOVED \(source.name): \(source.url) redirects permanently to \(permanentURL); feedd uses the new URL from now on, update the configuration")
+    }
+
+    /// Header hints from this response plus the feed's own (ttl, syndication module, skipHours/Days).
+    static func hints(_ headers: PublisherHints, feed: ParsedFeed) -> PublisherHints {
+        var hints = headers
+        hints.ttlMinutes = feed.ttl
+        hints.updatePeriod = feed.updatePeriod
+        hints.updateFrequency = feed.updateFrequency
+        hints.skipHours = feed.skipHours
+        hints.skipDays = feed.skipDays
+        return hints
+    }
+
+    static func describe(_ seconds: Double) -> String {
+        if seconds < 90 { return "\(Int(seconds.rounded())) s" }
+        if seconds < 5_400 { return "\(Int((seconds / 60).rounded())) min" }
+        return String(format: "%.1f h", seconds / 3_600)
+    }
+}
+
+/// Counts from one polling pass.
+public struct PollReport: Sendable, Hashable {
+    public var fetched = 0
+    public var notModified = 0
+    public var failed = 0
+    public var skipped = 0
+    public var added = 0
+    public var updated = 0
+
+    public init() {}
+
+    public var changedEntries: Bool { added + updated > 0 }
+}

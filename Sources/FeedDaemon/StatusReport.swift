@@ -1,0 +1,52 @@
+import FeedCore
+import FeedIO
+import Foundation
+
+/// `feedd status` as text: one block per source.
+public enum StatusReport {
+    public static func text(sources: [SourceSettings], store: StateStore, now: Date) throws(StoreError) -> String {
+        let rows = try store.read { tx in
+            try sources.map { ($0, try tx.source(url: $0.url), try tx.entryCount(source: $0.url)) }
+        }
+        let articles = try store.read { try $0.entryCount(source: StateStore.articlesSource) }
+        var lines = ["articles: \(articles) entries", ""]
+        if sources.isEmpty { lines.append("no sources configured") }
+        for (source, record, count) in rows {
+            var state = source.enabled ? "enabled" : "disabled"
+            if record?.gone == true { state = "gone (410), no longer polled" }
+            lines.append("\(source.name)  [\(state)]")
+            lines.append("  url:          \(source.url)")
+            if let moved = record?.permanentURL { lines.append("  moved to:     \(moved) (update the configuration)") }
+            guard let record, let lastFetch = record.lastFetch else {
+                lines.append("  never fetched; \(count) entries")
+                lines.append("")
+                continue
+            }
+            lines.append("  last fetch:   \(FeedDate.rfc3339(lastFetch)) (\(ago(lastFetch, now))), HTTP \(record.lastStatus.map(String.init) ?? "–")")
+            lines.append("  last success: \(record.lastSuccess.map { "\(FeedDate.rfc3339($0)) (\(ago($0, now)))" } ?? "never")")
+            lines.append("  validators:   ETag \(record.etag ?? "–"), Last-Modified \(record.lastModified ?? "–")")
+            if let next = record.nextPoll {
+                lines.append("  next poll:    \(FeedDate.rfc3339(next)) (\(next <= now ? "due now" : "in " + duration(next.timeIntervalSince(now))))")
+            }
+            lines.append("  failures:     \(record.failures) in a row")
+            lines.append("  entries:      \(count) stored")
+            if let error = record.lastError {
+                lines.append("  last error:   FAIL (\(record.lastErrorStage ?? "FETCH")) \(error)")
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func ago(_ date: Date, _ now: Date) -> String {
+        duration(now.timeIntervalSince(date)) + " ago"
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(max(0, seconds))
+        if s < 90 { return "\(s) s" }
+        if s < 5_400 { return "\(s / 60) min" }
+        if s < 172_800 { return "\(s / 3_600) h \(s % 3_600 / 60) min" }
+        return "\(s / 86_400) days"
+    }
+}

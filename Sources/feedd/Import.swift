@@ -1,0 +1,39 @@
+import ArgumentParser
+import FeedCore
+import FeedDaemon
+import FeedIO
+import Foundation
+
+/// `feedd import FILE.opml`: adds an OPML list's feeds to the configured subscriptions file.
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add the feeds of an OPML file to the subscriptions file named by polling.subscriptions."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The OPML file to import.", valueName: "file.opml"))
+    var file: String
+
+    func run() async throws {
+        let configuration: Configuration
+        do {
+            configuration = try options.loadConfiguration()
+        } catch {
+            FileHandle.standardError.write(Data("feedd: configuration error: \(error.description)\n".utf8))
+            throw ExitCode(78)
+        }
+        guard let target = configuration.polling.subscriptions else {
+            FileHandle.standardError.write(Data("feedd: \(configuration.file ?? "the configuration"): polling.subscriptions: not set; name the OPML file that import should add to, e.g. subscriptions = \"subscriptions.opml\"\n".utf8))
+            throw ExitCode(78)
+        }
+        do {
+            let result = try SubscriptionImport.run(importing: file, into: target, feed: configuration.feedDescription)
+            print("imported \(result.added) feed(s) into \(target) (\(result.alreadyPresent) already there, \(result.total) in all)")
+        } catch {
+            FileHandle.standardError.write(Data("feedd: \(error.description)\n".utf8))
+            throw ExitCode(65)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import FeedDaemon
+import FeedIO
+import Foundation
+
+/// `feedd status`: each source's health and schedule, read from the store (safe while the daemon runs).
+struct Status: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print each source: URL, last fetch and HTTP status, validators, next poll, failures, entries, last error."
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let configuration: Configuration
+        let sources: [SourceSettings]
+        do {
+            configuration = try options.loadConfiguration()
+            sources = try SourceList.resolve(configuration)
+        } catch {
+            FileHandle.standardError.write(Data("feedd: configuration error: \(error.description)\n".utf8))
+            throw ExitCode(78)
+        }
+        let storePath = FilePath.join(configuration.paths.state, StateStore.fileName)
+        guard FileManager.default.fileExists(atPath: storePath) else {
+            print("no state yet at \(storePath): run `feedd --once` first")
+            return
+        }
+        do {
+            let store = try StateStore(directory: configuration.paths.state)
+            print(try StatusReport.text(sources: sources, store: store, now: Date()), terminator: "")
+        } catch {
+            FileHandle.standardError.write(Data("feedd: \(error)\n".utf8))
+            throw ExitCode(74)
+        }
+    }
+}
