@@ -1,5 +1,4 @@
 import CLibXML2
-import Foundation
 
 /// The state of one push parse: the handler, interned names, and the first error.
 final class SAXSession {
@@ -46,9 +45,7 @@ final class SAXSession {
                     localName: intern(attributes[base]) ?? "")
                 var value = ""
                 if let start = attributes[base + 3], let end = attributes[base + 4] {
-                    value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-                    // Without entity substitution libxml2 hands `&amp;` in attributes over as `&#38;`.
-                    if value.contains("&#38;") { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+                    value = Self.attributeValue(UnsafeBufferPointer(start: start, count: end - start))
                 }
                 parsed.append(SAXAttribute(name: attributeName, value: value))
             }
@@ -72,6 +69,25 @@ final class SAXSession {
         var message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
         while message.last?.isWhitespace == true { message.removeLast() }
         firstError = SAXError(line: Int(error.line), column: Int(error.int2), message: message)
+    }
+
+    /// Without entity substitution libxml2 hands `&amp;` in attribute values over as `&#38;`: undo that.
+    private static func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), index + 4 < bytes.count, bytes[index + 1] == UInt8(ascii: "#"),
+               bytes[index + 2] == UInt8(ascii: "3"), bytes[index + 3] == UInt8(ascii: "8"), bytes[index + 4] == UInt8(ascii: ";") {
+                output.append(UInt8(ascii: "&"))
+                index += 5
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private func intern(_ pointer: UnsafePointer<xmlChar>?) -> String? {

@@ -83,7 +83,7 @@ struct TextCapture {
 
     /// The captured text, trimmed (feedparser strips every value), base64-decoded for Atom 0.3 `mode="base64"`.
     func value() -> String {
-        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmedString(bytes)
         if base64, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) {
             return String(decoding: data, as: UTF8.self)
         }
@@ -98,6 +98,23 @@ struct TextCapture {
             final = .html
         }
         return ParsedContent(value: text, kind: final, baseURL: base)
+    }
+
+    /// The bytes as a string without leading or trailing whitespace (ASCII and no-break space), trimmed on the
+    /// bytes: Foundation's `trimmingCharacters` walks UTF-16 and dominated the profile.
+    static func trimmedString(_ bytes: [UInt8]) -> String {
+        var start = 0, end = bytes.count
+        while start < end {
+            if bytes[start] == 32 || (9...13).contains(bytes[start]) { start += 1 }
+            else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2 }
+            else { break }
+        }
+        while end > start {
+            if bytes[end - 1] == 32 || (9...13).contains(bytes[end - 1]) { end -= 1 }
+            else if end - 2 >= start, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2 }
+            else { break }
+        }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
     private static func escapeAttribute(_ value: String) -> String {
