@@ -22,7 +22,12 @@ enum CharsetDecoder {
         let declared = declaredEncoding(bytes, skipping: bomLength)
         let sniffed = bomEncoding == nil ? sniffUTF16(bytes) : nil
         let http = httpCharset.map(normalize).flatMap { $0.isEmpty ? nil : $0 }
-        let chosen = http ?? bomEncoding ?? declared.map(normalize) ?? sniffed
+        var chosen = http ?? bomEncoding ?? declared.map(normalize) ?? sniffed
+        // A declaration readable as ASCII proves the bytes are not UTF-16/32, whatever it says.
+        if bomEncoding == nil, sniffed == nil, let wide = chosen, wide.hasPrefix("utf-16") || wide.hasPrefix("utf-32") || wide == "ucs-2" {
+            warnings.append("declared \(wide) but the bytes are ASCII-compatible")
+            chosen = nil
+        }
         let body = bomLength == 0 ? bytes : Array(bytes[bomLength...])
         var utf8: [UInt8]
         switch chosen {
