@@ -172,4 +172,43 @@ struct FeedParserEdgeTests {
         #expect(throws: FeedParseError.self) { try parseFeed(#"{"hello": 1}"#) }
         #expect(throws: FeedParseError.self) { try parseFeed("{ broken") }
     }
+
+    @Test("atom:source becomes the entry's source feed")
+    func atomSource() throws {
+        let feed = try parseFeed(#"<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>e</id><source><id>s</id><title>Origin</title>"#
+            + #"<link href="http://o.test/"/><link rel="self" href="http://o.test/feed"/><updated>2020-01-01T00:00:00Z</updated>"#
+            + #"<author><name>not the entry's</name></author></source></entry></feed>"#)
+        let entry = try #require(feed.entries.first)
+        #expect(entry.source == SourceFeed(id: "s", title: "Origin", link: "http://o.test/", feedURL: "http://o.test/feed",
+                                           updated: FeedDateParser.parse("2020-01-01T00:00:00Z")))
+        #expect(entry.authors.isEmpty)
+    }
+
+    @Test("RSS source gives the source feed's title and URL")
+    func rssSource() throws {
+        let feed = try parseFeed(rss(#"<source url="http://o.test/rss">Origin</source>"#))
+        #expect(feed.entries[0].source == SourceFeed(title: "Origin", feedURL: "http://o.test/rss"))
+    }
+
+    @Test("mixed-case tags are matched case-insensitively")
+    func mixedCase() throws {
+        let feed = try parseFeed(#"<rss version="2.0"><Channel><TITLE>T</TITLE><ITEM><Title>x</Title><PubDate>2020-01-02</PubDate></ITEM></Channel></rss>"#)
+        #expect(feed.title?.value == "T")
+        #expect(feed.entries.map { $0.title?.value } == ["x"])
+        #expect(feed.entries[0].published.map(UTCTimestamp.string) == "2020-01-02T00:00:00Z")
+    }
+
+    @Test("control characters are stripped and reported")
+    func controlCharacters() throws {
+        let feed = try parseFeed(rss("<title>a\u{1}b\u{1B}c</title>"))
+        #expect(feed.entries[0].title?.value == "abc")
+        #expect(feed.bozo && feed.warnings.contains { $0.contains("control") })
+    }
+
+    @Test("a feed cut inside an entry keeps the entries before it and what arrived of the last")
+    func truncatedInline() throws {
+        let feed = try parseFeed(#"<rss version="2.0"><channel><item><title>one</title></item><item><title>tw"#)
+        #expect(feed.entries.map { $0.title?.value } == ["one", "tw"])
+        #expect(feed.bozo)
+    }
 }
