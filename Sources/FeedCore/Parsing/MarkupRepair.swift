@@ -39,6 +39,8 @@ enum MarkupRepair {
                 index += 1
             }
         }
+        // The Netscape RSS 0.91 DTD declares the HTML entities, so they are no fault there (feedparser agrees).
+        if report.htmlEntities > 0, declaresNetscapeDTD(bytes, from: start) { report.htmlEntities = 0 }
         guard !fixes.isEmpty else { return report }
         var repaired: [UInt8] = []
         repaired.reserveCapacity(bytes.count + fixes.count * 4)
@@ -51,6 +53,11 @@ enum MarkupRepair {
         repaired.append(contentsOf: bytes[previous...])
         bytes = repaired
         return report
+    }
+
+    private static func declaresNetscapeDTD(_ bytes: [UInt8], from start: Int) -> Bool {
+        let head = String(decoding: bytes[start..<min(bytes.count, start + 1_024)], as: UTF8.self)
+        return head.contains("-//Netscape Communications//DTD RSS 0.91//EN")
     }
 
     /// XML 1.0 §4.6: the five entities every parser knows.
