@@ -18,6 +18,11 @@ enum FixturePaths {
         return names.filter { !$0.hasSuffix(".expected") && !$0.hasPrefix(".") }.sorted()
     }
 
+    /// `rss20.xml` → `Tests/Fixtures/feeds/rss20.expected`.
+    static func expectedURL(for name: String) -> URL {
+        feeds.appendingPathComponent((name as NSString).deletingPathExtension + ".expected")
+    }
+
     static func bytes(_ name: String) throws -> [UInt8] {
         Array(try Data(contentsOf: feeds.appendingPathComponent(name)))
     }
