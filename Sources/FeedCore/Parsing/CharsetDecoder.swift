@@ -23,6 +23,8 @@ enum CharsetDecoder {
         let sniffed = bomEncoding == nil ? sniffUTF16(bytes) : nil
         let http = httpCharset.map(normalize).flatMap { $0.isEmpty ? nil : $0 }
         var chosen = http ?? bomEncoding ?? declared.map(normalize) ?? sniffed
+        // "UTF-16" alone does not say which byte order; the sniffed `<?` does.
+        if let sniffed, chosen == "utf-16" { chosen = sniffed }
         // A declaration readable as ASCII proves the bytes are not UTF-16/32, whatever it says.
         if bomEncoding == nil, sniffed == nil, let wide = chosen, wide.hasPrefix("utf-16") || wide.hasPrefix("utf-32") || wide == "ucs-2" {
             warnings.append("declared \(wide) but the bytes are ASCII-compatible")

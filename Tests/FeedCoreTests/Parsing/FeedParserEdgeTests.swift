@@ -211,4 +211,15 @@ struct FeedParserEdgeTests {
         #expect(feed.entries.map { $0.title?.value } == ["one", "tw"])
         #expect(feed.bozo)
     }
+
+    @Test("UTF-16 without a byte order mark is sniffed from `<?`, in both byte orders", arguments: [true, false])
+    func utf16WithoutBOM(bigEndian: Bool) throws {
+        let xml = #"<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Ünïcödé ☺</title></channel></rss>"#
+        let bytes = xml.utf16.flatMap { unit in
+            bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        let feed = try FeedParser().parse(bytes, documentURL: nil, httpCharset: nil)
+        #expect(feed.title?.value == "Ünïcödé ☺")
+        #expect(!feed.bozo)
+    }
 }
