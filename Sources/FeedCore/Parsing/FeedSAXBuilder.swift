@@ -44,6 +44,7 @@ final class FeedSAXBuilder: SAXHandler {
         }
         var frame = Frame(key: key, role: .plain, base: base, language: language)
         if entry != nil, isEntry(key) { resynchronise() }
+        if let open = capture, startsSiblingField(key, inside: open) { abandonCapture() }
         if capture != nil {
             capture!.openChild(name: name, attributes: attributes, isXHTMLDiv: key == ElementKey(.xhtml, "div"),
                                depth: frames.count + 1)
@@ -78,6 +79,22 @@ final class FeedSAXBuilder: SAXHandler {
             frames[index].role = .dead
             finish(role, truncated: true)
         }
+    }
+
+    /// A plain-text field (title, link, guid…) cannot contain another field of its own container: when
+    /// `<link>` opens inside `<title>`, an unclosed tag (`<br>`) kept the title open.
+    private func startsSiblingField(_ key: ElementKey, inside open: TextCapture) -> Bool {
+        guard open.kind == .text, open.target == .entry || open.target == .feed else { return false }
+        let table = open.target == .entry ? FieldMapping.entry : FieldMapping.feed
+        return table[key] != nil || isAtomLink(key)
+    }
+
+    /// Delivers the open capture as it stands and marks its frames dead, so the new tag is read in context.
+    private func abandonCapture() {
+        guard let open = capture else { return }
+        capture = nil
+        deliver(open, frame: frames[open.depth - 1])
+        for index in (open.depth - 1)..<frames.count { frames[index].role = .dead }
     }
 
     // MARK: Format detection
