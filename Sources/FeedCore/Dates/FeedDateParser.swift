@@ -6,9 +6,8 @@ public enum FeedDateParser {
     ///
     /// Tries RFC 3339 / W3C-DTF / ISO 8601 first, then RFC 822 and its variants (including asctime).
     public static func parse(_ s: String) -> Date? {
-        let text = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return nil }
-        let collapsed = Substring(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        let collapsed = Substring(s.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        guard !collapsed.isEmpty else { return nil }
         if let first = collapsed.first, first.isNumber, let time = ISODateParser.parse(collapsed) {
             return time.date
         }

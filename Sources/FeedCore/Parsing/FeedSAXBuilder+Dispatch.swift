@@ -87,8 +87,8 @@ extension FeedSAXBuilder {
             return .plain
         case (.rss, "enclosure"), (.media, "content"), (.media, "thumbnail"):
             if let url = attributes["url"] {
-                let length = (attributes["length"] ?? attributes["filesize"]).flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
-                let type = attributes["type"]?.trimmingCharacters(in: .whitespaces)
+                let length = (attributes["length"] ?? attributes["filesize"]).flatMap { Int64($0.trimmingWhitespace()) }
+                let type = attributes["type"]?.trimmingWhitespace()
                 entry?.addEnclosure(Enclosure(url: URLResolver.resolve(url, against: frame.base),
                                               type: type?.isEmpty == false ? type : nil, length: length))
             }

@@ -101,7 +101,7 @@ final class FeedSAXBuilder: SAXHandler {
 
     private func detectFormat(_ key: ElementKey, attributes: [SAXAttribute], declaredNamespaces: [String], localName: String) {
         let version = attributes.first { $0.name.localName == "version" && $0.name.namespaceURI == nil }?.value
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingWhitespace()
         switch (key.vocabulary, key.name) {
         case (.rss, "rss"):
             format = switch version {

@@ -7,8 +7,8 @@ enum PersonLine {
         var email: String?
         var rest: [Substring] = []
         for word in words {
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "<>()[],;\"'"))
-            if email == nil, bare.contains("@"), !bare.hasPrefix("@"), !bare.hasSuffix("@") {
+            let bare = word.trimming { "<>()[],;\"'".contains($0) }
+            if email == nil, bare.contains(Character("@")), !bare.hasPrefix("@"), !bare.hasSuffix("@") {
                 email = bare.hasPrefix("mailto:") ? String(bare.dropFirst(7)) : bare
             } else {
                 rest.append(word)
@@ -18,7 +18,7 @@ enum PersonLine {
         for (open, close) in [("(", ")"), ("<", ">")] where name.hasPrefix(open) && name.hasSuffix(close) {
             name = String(name.dropFirst().dropLast())
         }
-        name = name.trimmingCharacters(in: .whitespaces)
+        name = name.trimmingWhitespace()
         guard !name.isEmpty || email != nil else { return nil }
         return Author(name: name.isEmpty ? nil : name, email: email)
     }
