@@ -32,11 +32,13 @@ enum CharsetDecoder {
         }
         let body = bomLength == 0 ? bytes : Array(bytes[bomLength...])
         var utf8: [UInt8]
+        var mayHaveControls = true
         switch chosen {
         case nil, "utf-8":
             let check = UTF8Check(body)
             if check.isValid {
                 utf8 = body
+                mayHaveControls = check.hasControl
             } else {
                 utf8 = Windows1252.decode(body)
                 warnings.append(chosen == nil
@@ -47,6 +49,7 @@ enum CharsetDecoder {
             let check = UTF8Check(body)
             if check.isValid && check.hasMultibyte {
                 utf8 = body
+                mayHaveControls = check.hasControl
                 warnings.append("declared \(chosen!) but the bytes are UTF-8: read as utf-8")
             } else {
                 utf8 = Windows1252.decode(body)
@@ -62,7 +65,7 @@ enum CharsetDecoder {
                 warnings.append("cannot read the bytes as \(other): read as windows-1252")
             }
         }
-        let removed = removeControlCharacters(&utf8)
+        let removed = mayHaveControls ? removeControlCharacters(&utf8) : 0
         if removed > 0 { warnings.append("removed \(removed) control character\(removed == 1 ? "" : "s") not allowed in XML") }
         var start = 0
         if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }

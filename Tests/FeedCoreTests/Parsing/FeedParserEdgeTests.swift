@@ -222,4 +222,23 @@ struct FeedParserEdgeTests {
         #expect(feed.title?.value == "Ünïcödé ☺")
         #expect(!feed.bozo)
     }
+
+    @Test("a control character is found wherever it falls in the 8-byte ASCII scan", arguments: 0..<16)
+    func controlCharacterAtEveryOffset(offset: Int) throws {
+        var title = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+        title.insert(0x1B, at: offset)
+        let feed = try parseFeed(rss("<title>" + String(decoding: title, as: UTF8.self) + "</title>"))
+        #expect(feed.entries[0].title?.value == "abcdefghijklmnopqrstuvwxyz")
+        #expect(feed.bozo)
+    }
+
+    @Test("UTF-8 validation rejects overlongs, surrogates and truncated sequences", arguments: [
+        ([0xC0, 0xAF], false), ([0xED, 0xA0, 0x80], false), ([0xE2, 0x82], false), ([0xF4, 0x90, 0x80, 0x80], false),
+        ([0xE2, 0x82, 0xAC], true), ([0xF0, 0x9F, 0x98, 0x80], true),
+    ] as [([UInt8], Bool)])
+    func utf8Validation(bytes: [UInt8], valid: Bool) {
+        let padded = Array("0123456789".utf8) + bytes + Array("0123456789".utf8)
+        #expect(UTF8Check(padded).isValid == valid)
+        #expect(UTF8Check(bytes).isValid == valid)
+    }
 }
