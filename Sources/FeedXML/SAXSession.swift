@@ -4,7 +4,7 @@ import CLibXML2
 final class SAXSession {
     let handler: any SAXHandler
     var context: xmlParserCtxtPtr?
-    var firstError: SAXError?
+    var outcome = SAXOutcome()
     /// libxml2 interns names in its dictionary, so one pointer always spells the same string.
     private var interned: [UnsafeRawPointer: String] = [:]
 
@@ -65,10 +65,15 @@ final class SAXSession {
     }
 
     func record(_ error: xmlError) {
-        guard error.level.rawValue >= XML_ERR_ERROR.rawValue, firstError == nil else { return }
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue else {
+            outcome.warningCount += 1
+            return
+        }
+        outcome.errorCount += 1
+        guard outcome.firstError == nil else { return }
         var message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
         while message.last?.isWhitespace == true { message.removeLast() }
-        firstError = SAXError(line: Int(error.line), column: Int(error.int2), message: message)
+        outcome.firstError = SAXError(line: Int(error.line), column: Int(error.int2), message: message)
     }
 
     /// Without entity substitution libxml2 hands `&amp;` in attribute values over as `&#38;`: undo that.

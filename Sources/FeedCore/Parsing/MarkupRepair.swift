@@ -8,8 +8,6 @@ enum MarkupRepair {
     struct Report {
         var bareAmpersands = 0
         var unknownEntities = 0
-        /// HTML 4 entities (`&nbsp;`): kept and resolved, but XML never declared them.
-        var htmlEntities = 0
     }
 
     private static let declarationOpen = Array("<!".utf8)
@@ -29,8 +27,7 @@ enum MarkupRepair {
                     continue
                 }
                 switch classifyReference(buffer, at: ampersand) {
-                case .valid: break
-                case .html: report.htmlEntities += 1
+                case .valid, .html: break
                 case .bare:
                     report.bareAmpersands += 1
                     fixes.append(ampersand)
@@ -41,8 +38,6 @@ enum MarkupRepair {
                 index = ampersand + 1
             }
         }
-        // The Netscape RSS 0.91 DTD declares the HTML entities, so they are no fault there (feedparser agrees).
-        if report.htmlEntities > 0, declaresNetscapeDTD(bytes, from: start) { report.htmlEntities = 0 }
         guard !fixes.isEmpty else { return report }
         var repaired: [UInt8] = []
         repaired.reserveCapacity(bytes.count + fixes.count * 4)
@@ -57,7 +52,8 @@ enum MarkupRepair {
         return report
     }
 
-    private static func declaresNetscapeDTD(_ bytes: [UInt8], from start: Int) -> Bool {
+    /// The Netscape RSS 0.91 DTD declares the HTML entities, so they are no fault there (feedparser agrees).
+    static func declaresNetscapeDTD(_ bytes: [UInt8], from start: Int) -> Bool {
         let head = String(decoding: bytes[start..<min(bytes.count, start + 1_024)], as: UTF8.self)
         return head.contains("-//Netscape Communications//DTD RSS 0.91//EN")
     }

@@ -68,13 +68,13 @@ struct ParserSafetyTests {
         }
     }
 
-    @Test("deep nesting is refused by libxml2's depth limit, not the stack")
+    @Test("deep nesting is survived: no recursion in the builder, the entry is kept")
     func deepNesting() throws {
         let depth = 100_000
         let xml = rss("<title>deep</title><description>" + String(repeating: "<d>", count: depth) + "x"
             + String(repeating: "</d>", count: depth) + "</description>")
         let (feed, elapsed) = try Self.timedParse(xml)
-        #expect(elapsed < .seconds(2))
-        #expect(feed.bozo)
+        #expect(elapsed < .seconds(5))
+        #expect(feed.entries.first?.title?.value == "deep")
     }
 }
