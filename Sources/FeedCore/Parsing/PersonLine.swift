@@ -3,6 +3,10 @@ import Foundation
 /// Reads the one-line people of RSS (`jo@example.com (Jo Smith)`, `Jo Smith <jo@example.com>`, `Jo Smith`).
 enum PersonLine {
     static func parse(_ line: String) -> Author? {
+        if !line.utf8.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") }) {
+            let name = line.trimmingWhitespace()
+            return name.isEmpty ? nil : Author(name: name)
+        }
         let words = line.split(whereSeparator: \.isWhitespace)
         var email: String?
         var rest: [Substring] = []

@@ -241,4 +241,16 @@ struct FeedParserEdgeTests {
         #expect(UTF8Check(padded).isValid == valid)
         #expect(UTF8Check(bytes).isValid == valid)
     }
+
+    @Test("xhtml attributes and text are escaped again when written back as HTML")
+    func xhtmlEscaping() throws {
+        let feed = try parseFeed(#"<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">"#
+            + #"<a href="/q?a=1&amp;b=2" title='say "hi" &lt;3'>x &gt; y</a></div></content></entry></feed>"#)
+        #expect(feed.entries[0].content?.value == #"<a href="/q?a=1&amp;b=2" title="say &quot;hi&quot; &lt;3">x &gt; y</a>"#)
+    }
+
+    @Test("dates with stray whitespace still parse", arguments: ["  Tue, 10 Jun 2003 04:00:00 GMT", "Tue,\t10 Jun 2003\n04:00:00  GMT "])
+    func untidyDates(text: String) {
+        #expect(FeedDateParser.parse(text).map(UTCTimestamp.string) == "2003-06-10T04:00:00Z")
+    }
 }
