@@ -44,7 +44,7 @@ final class FeedSAXBuilder: SAXHandler {
         }
         var frame = Frame(key: key, role: .plain, base: base, language: language)
         if entry != nil, isEntry(key) { resynchronise() }
-        if let open = capture, startsSiblingField(key, inside: open) { abandonCapture() }
+        if capture != nil, startsSiblingField(key, inside: capture!) { abandonCapture() }
         if capture != nil {
             capture!.openChild(name: name, attributes: attributes, isXHTMLDiv: key == ElementKey(.xhtml, "div"),
                                depth: frames.count + 1)
@@ -128,8 +128,11 @@ final class FeedSAXBuilder: SAXHandler {
 
     private func closeTopFrame(truncated: Bool) {
         let frame = frames.removeLast()
-        if let open = capture {
-            if open.depth == frames.count + 1 {
+        // No `if let` copy of the capture here: a live copy would make the mutation below copy its bytes
+        // (copy-on-write), once per closing tag, which turned deep or long xhtml content quadratic.
+        if capture != nil {
+            if capture!.depth == frames.count + 1 {
+                let open = capture!
                 capture = nil
                 deliver(open, frame: frame)
             } else {
