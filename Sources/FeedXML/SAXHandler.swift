@@ -31,6 +31,19 @@ public struct SAXError: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "line \(line), column \(column): \(message)" }
 }
 
+/// What a parse reported besides its events.
+public struct SAXOutcome: Sendable, Hashable {
+    /// The first error (not warning) libxml2 reported while recovering.
+    public var firstError: SAXError?
+    public var errorCount = 0
+    public var warningCount = 0
+    /// References to HTML 4 entities (`&nbsp;`) that were resolved although XML never declared them.
+    public var htmlEntityReferences = 0
+
+    /// True when libxml2 had anything to say: the document is not clean XML.
+    public var hadProblems: Bool { errorCount > 0 || warningCount > 0 }
+}
+
 /// Receives the events of one parse, in document order; lives only inside the synchronous parse call.
 public protocol SAXHandler: AnyObject {
     /// A start tag; `declaredNamespaces` are the URIs the tag itself declares (`xmlns`, `xmlns:x`).

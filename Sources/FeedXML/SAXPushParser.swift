@@ -6,14 +6,14 @@ import CLibXML2
 /// never HUGE, no DTD loading. No entity declared in a DTD is stored, so none is ever expanded (billion
 /// laughs, XXE); the HTML 4 entities are supplied by `getEntity`.
 public enum SAXPushParser {
-    /// Parses `utf8` in chunks and returns the first error libxml2 reported, if any.
-    public static func parse(utf8 bytes: ArraySlice<UInt8>, handler: any SAXHandler, chunkSize: Int = 64 << 10) -> SAXError? {
+    /// Parses `utf8` in chunks and returns what libxml2 reported (first error, counts).
+    public static func parse(utf8 bytes: ArraySlice<UInt8>, handler: any SAXHandler, chunkSize: Int = 64 << 10) -> SAXOutcome {
         LibXML.prepareThread()
         let session = SAXSession(handler: handler)
         var sax = makeHandler()
         let userData = Unmanaged.passUnretained(session).toOpaque()
         guard let context = xmlCreatePushParserCtxt(&sax, userData, nil, 0, nil) else {
-            return SAXError(line: 0, column: 0, message: "cannot create a libxml2 parser")
+            return SAXOutcome(firstError: SAXError(line: 0, column: 0, message: "cannot create a libxml2 parser"), errorCount: 1)
         }
         defer { xmlFreeParserCtxt(context) }
         let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
@@ -33,7 +33,7 @@ public enum SAXPushParser {
                 _ = xmlParseChunk(context, nil, 0, 1)
             }
         }
-        return session.firstError
+        return session.outcome
     }
 
     private static func makeHandler() -> xmlSAXHandler {
@@ -53,9 +53,10 @@ public enum SAXPushParser {
         sax.cdataBlock = { userData, text, length in
             SAXSession.from(userData).characters(text, Int(length))
         }
-        sax.getEntity = { _, name in
-            guard let name else { return nil }
-            return EntitiesHTML.shared.entity(named: name)
+        sax.getEntity = { userData, name in
+            guard let name, let entity = EntitiesHTML.shared.entity(named: name) else { return nil }
+            SAXSession.from(userData).outcome.htmlEntityReferences += 1
+            return entity
         }
         sax.serror = { userData, error in
             guard let userData, let error else { return }

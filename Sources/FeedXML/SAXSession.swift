@@ -1,11 +1,10 @@
 import CLibXML2
-import Foundation
 
 /// The state of one push parse: the handler, interned names, and the first error.
 final class SAXSession {
     let handler: any SAXHandler
     var context: xmlParserCtxtPtr?
-    var firstError: SAXError?
+    var outcome = SAXOutcome()
     /// libxml2 interns names in its dictionary, so one pointer always spells the same string.
     private var interned: [UnsafeRawPointer: String] = [:]
 
@@ -46,9 +45,7 @@ final class SAXSession {
                     localName: intern(attributes[base]) ?? "")
                 var value = ""
                 if let start = attributes[base + 3], let end = attributes[base + 4] {
-                    value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-                    // Without entity substitution libxml2 hands `&amp;` in attributes over as `&#38;`.
-                    if value.contains("&#38;") { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+                    value = Self.attributeValue(UnsafeBufferPointer(start: start, count: end - start))
                 }
                 parsed.append(SAXAttribute(name: attributeName, value: value))
             }
@@ -68,10 +65,34 @@ final class SAXSession {
     }
 
     func record(_ error: xmlError) {
-        guard error.level.rawValue >= XML_ERR_ERROR.rawValue, firstError == nil else { return }
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue else {
+            outcome.warningCount += 1
+            return
+        }
+        outcome.errorCount += 1
+        guard outcome.firstError == nil else { return }
         var message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
         while message.last?.isWhitespace == true { message.removeLast() }
-        firstError = SAXError(line: Int(error.line), column: Int(error.int2), message: message)
+        outcome.firstError = SAXError(line: Int(error.line), column: Int(error.int2), message: message)
+    }
+
+    /// Without entity substitution libxml2 hands `&amp;` in attribute values over as `&#38;`: undo that.
+    private static func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), index + 4 < bytes.count, bytes[index + 1] == UInt8(ascii: "#"),
+               bytes[index + 2] == UInt8(ascii: "3"), bytes[index + 3] == UInt8(ascii: "8"), bytes[index + 4] == UInt8(ascii: ";") {
+                output.append(UInt8(ascii: "&"))
+                index += 5
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private func intern(_ pointer: UnsafePointer<xmlChar>?) -> String? {

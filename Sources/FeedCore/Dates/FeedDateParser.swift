@@ -6,12 +6,26 @@ public enum FeedDateParser {
     ///
     /// Tries RFC 3339 / W3C-DTF / ISO 8601 first, then RFC 822 and its variants (including asctime).
     public static func parse(_ s: String) -> Date? {
-        let text = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return nil }
-        let collapsed = Substring(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        let collapsed = isTidy(s) ? Substring(s) : Substring(s.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        guard !collapsed.isEmpty else { return nil }
         if let first = collapsed.first, first.isNumber, let time = ISODateParser.parse(collapsed) {
             return time.date
         }
         return RFC822DateParser.parse(collapsed)?.date
+    }
+
+    /// True when the text is ASCII with single spaces only between words: nothing to collapse.
+    private static func isTidy(_ s: String) -> Bool {
+        var previousSpace = true
+        for byte in s.utf8 {
+            if byte == 32 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else {
+                if byte < 32 || byte >= 0x80 { return false }
+                previousSpace = false
+            }
+        }
+        return !previousSpace
     }
 }

@@ -12,7 +12,7 @@ enum RFC822DateParser {
         for raw in tokens {
             let token = raw.hasSuffix(".") ? raw.dropLast() : raw
             if token.isEmpty || (token.first == "(" && token.last == ")") { continue }
-            if token.contains(":") && clock == nil && token.first?.isNumber == true {
+            if token.contains(Character(":")) && clock == nil && token.first?.isNumber == true {
                 guard let parsed = parseClock(token) else { return nil }
                 clock = parsed
             } else if token.first == "+" || token.first == "-" {

@@ -28,11 +28,11 @@ struct AtomLink {
     var length: Int64?
 
     init(_ attributes: AttributeList, base: String?) {
-        rel = attributes["rel"]?.trimmingCharacters(in: .whitespaces).lowercased() ?? "alternate"
+        rel = attributes["rel"]?.trimmingWhitespace().lowercased() ?? "alternate"
         if rel.isEmpty || rel == "http://www.iana.org/assignments/relation/alternate" { rel = "alternate" }
         href = attributes["href"].map { URLResolver.resolve($0, against: base) }.flatMap { $0.isEmpty ? nil : $0 }
         type = attributes["type"]
-        length = attributes["length"].flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        length = attributes["length"].flatMap { Int64($0.trimmingWhitespace()) }
     }
 }
 
@@ -40,14 +40,14 @@ struct AtomLink {
 enum AtomContentType {
     static func kind(type: String?, mode: String?, default fallback: ContentKind) -> ContentKind {
         if mode?.lowercased() == "xml" { return .xhtml }
-        guard let type = type?.trimmingCharacters(in: .whitespaces).lowercased(), !type.isEmpty else {
+        guard let type = type?.trimmingWhitespace().lowercased(), !type.isEmpty else {
             return mode?.lowercased() == "escaped" ? .html : fallback
         }
         switch type {
         case "text", "text/plain": return .text
         case "html", "text/html": return .html
         case "xhtml", "application/xhtml+xml": return .xhtml
-        default: return type.contains("html") ? .html : .text
+        default: return type.containsBytes("html") ? .html : .text
         }
     }
 }

@@ -22,14 +22,23 @@ enum CharsetDecoder {
         let declared = declaredEncoding(bytes, skipping: bomLength)
         let sniffed = bomEncoding == nil ? sniffUTF16(bytes) : nil
         let http = httpCharset.map(normalize).flatMap { $0.isEmpty ? nil : $0 }
-        let chosen = http ?? bomEncoding ?? declared.map(normalize) ?? sniffed
+        var chosen = http ?? bomEncoding ?? declared.map(normalize) ?? sniffed
+        // "UTF-16" alone does not say which byte order; the sniffed `<?` does.
+        if let sniffed, chosen == "utf-16" { chosen = sniffed }
+        // A declaration readable as ASCII proves the bytes are not UTF-16/32, whatever it says.
+        if bomEncoding == nil, sniffed == nil, let wide = chosen, wide.hasPrefix("utf-16") || wide.hasPrefix("utf-32") || wide == "ucs-2" {
+            warnings.append("declared \(wide) but the bytes are ASCII-compatible")
+            chosen = nil
+        }
         let body = bomLength == 0 ? bytes : Array(bytes[bomLength...])
         var utf8: [UInt8]
+        var mayHaveControls = true
         switch chosen {
         case nil, "utf-8":
             let check = UTF8Check(body)
             if check.isValid {
                 utf8 = body
+                mayHaveControls = check.hasControl
             } else {
                 utf8 = Windows1252.utf8(from: body)
                 warnings.append(chosen == nil
@@ -40,6 +49,7 @@ enum CharsetDecoder {
             let check = UTF8Check(body)
             if check.isValid && check.hasMultibyte {
                 utf8 = body
+                mayHaveControls = check.hasControl
                 warnings.append("declared \(chosen!) but the bytes are UTF-8: read as utf-8")
             } else {
                 utf8 = Windows1252.utf8(from: body)
@@ -55,7 +65,7 @@ enum CharsetDecoder {
                 warnings.append("cannot read the bytes as \(other): read as windows-1252")
             }
         }
-        let removed = removeControlCharacters(&utf8)
+        let removed = mayHaveControls ? removeControlCharacters(&utf8) : 0
         if removed > 0 { warnings.append("removed \(removed) control character\(removed == 1 ? "" : "s") not allowed in XML") }
         var start = 0
         if utf8.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }

@@ -19,7 +19,7 @@ struct EntryDraft {
     var hasSubstance: Bool { title.value != nil || link.value != nil || id.value != nil }
 
     mutating func addCategory(_ term: String) {
-        let trimmed = term.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = term.trimmingWhitespace()
         if !trimmed.isEmpty, !categories.contains(trimmed) { categories.append(trimmed) }
     }
 

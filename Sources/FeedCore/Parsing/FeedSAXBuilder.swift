@@ -11,12 +11,12 @@ final class FeedSAXBuilder: SAXHandler {
     private let documentURL: String?
     /// `<feed>` without a namespace: its unqualified children are read as Atom.
     private var bareAtom: FeedVocabulary?
-    private var frames: [Frame] = []
-    private var capture: TextCapture?
-    private var feed = FeedDraft()
-    private var entry: EntryDraft?
-    private var person: Author?
-    private var sourceFeed: SourceFeed?
+    var frames: [Frame] = []
+    var capture: TextCapture?
+    var feed = FeedDraft()
+    var entry: EntryDraft?
+    var person: Author?
+    var sourceFeed: SourceFeed?
     private(set) var entries: [ParsedEntry] = []
 
     init(documentURL: String?) {
@@ -44,6 +44,7 @@ final class FeedSAXBuilder: SAXHandler {
         }
         var frame = Frame(key: key, role: .plain, base: base, language: language)
         if entry != nil, isEntry(key) { resynchronise() }
+        if capture != nil, startsSiblingField(key, inside: capture!) { abandonCapture() }
         if capture != nil {
             capture!.openChild(name: name, attributes: attributes, isXHTMLDiv: key == ElementKey(.xhtml, "div"),
                                depth: frames.count + 1)
@@ -80,11 +81,27 @@ final class FeedSAXBuilder: SAXHandler {
         }
     }
 
+    /// A plain-text field (title, link, guid…) cannot contain another field of its own container: when
+    /// `<link>` opens inside `<title>`, an unclosed tag (`<br>`) kept the title open.
+    private func startsSiblingField(_ key: ElementKey, inside open: TextCapture) -> Bool {
+        guard open.kind == .text, open.target == .entry || open.target == .feed else { return false }
+        let table = open.target == .entry ? FieldMapping.entry : FieldMapping.feed
+        return table[key] != nil || isAtomLink(key)
+    }
+
+    /// Delivers the open capture as it stands and marks its frames dead, so the new tag is read in context.
+    private func abandonCapture() {
+        guard let open = capture else { return }
+        capture = nil
+        deliver(open, frame: frames[open.depth - 1])
+        for index in (open.depth - 1)..<frames.count { frames[index].role = .dead }
+    }
+
     // MARK: Format detection
 
     private func detectFormat(_ key: ElementKey, attributes: [SAXAttribute], declaredNamespaces: [String], localName: String) {
         let version = attributes.first { $0.name.localName == "version" && $0.name.namespaceURI == nil }?.value
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingWhitespace()
         switch (key.vocabulary, key.name) {
         case (.rss, "rss"):
             format = switch version {
@@ -107,153 +124,15 @@ final class FeedSAXBuilder: SAXHandler {
         }
     }
 
-    // MARK: Dispatch
-
-    private func innermostRole() -> Role {
-        for frame in frames.reversed() where frame.role != .plain && frame.role != .dead { return frame.role }
-        return .plain
-    }
-
-    /// Decides what a start tag means in its context, starting a capture or a container.
-    private func dispatch(_ key: ElementKey, attributes: [SAXAttribute], frame: Frame, context: Role) -> Role {
-        let attributes = AttributeList(attributes)
-        switch context {
-        case .ignored, .insideCapture, .dead:
-            return .ignored
-        case .image:
-            if key == ElementKey(.rss, "url") {
-                begin(FieldSlot(field: .icon, priority: 5, kind: .text), target: .feed, key: key, attributes: attributes, frame: frame)
-            }
-            return .ignored
-        case .person:
-            return beginMapped(FieldMapping.person, target: .person, key: key, attributes: attributes, frame: frame)
-        case .source:
-            if isAtomLink(key) {
-                let href = attributes["href"].map { URLResolver.resolve($0, against: frame.base) }
-                switch attributes["rel"] ?? "alternate" {
-                case "alternate": if sourceFeed?.link == nil { sourceFeed?.link = href }
-                case "self": if sourceFeed?.feedURL == nil { sourceFeed?.feedURL = href }
-                default: break
-                }
-                return .plain
-            }
-            let role = beginMapped(FieldMapping.source, target: .source, key: key, attributes: attributes, frame: frame)
-            return role == .plain ? .ignored : role
-        case .skipHours:
-            return beginMapped(FieldMapping.skipHours, target: .feed, key: key, attributes: attributes, frame: frame)
-        case .skipDays:
-            return beginMapped(FieldMapping.skipDays, target: .feed, key: key, attributes: attributes, frame: frame)
-        case .entry:
-            return dispatchInEntry(key, attributes: attributes, frame: frame)
-        case .plain:
-            return dispatchInFeed(key, attributes: attributes, frame: frame)
-        }
-    }
-
-    private func dispatchInFeed(_ key: ElementKey, attributes: AttributeList, frame: Frame) -> Role {
-        if isEntry(key) {
-            entry = EntryDraft()
-            entry!.language.offer(frame.language, priority: 10)
-            if let about = attributes[namespace: XMLNames.rdfNamespace, "about"] { entry!.id.offer(about, priority: 10) }
-            return .entry
-        }
-        switch (key.vocabulary, key.name) {
-        case (.rss, "image"): return .image
-        case (.rss, "textinput"), (.atom, "contributor"), (.atom03, "contributor"), (.rss, "item"): return .ignored
-        case (.rss, "skiphours"): return .skipHours
-        case (.rss, "skipdays"): return .skipDays
-        case (.atom, "author"), (.atom03, "author"):
-            person = Author()
-            return .person(ofEntry: false)
-        case (.itunes, "image"):
-            feed.icon.offer(attributes["href"].map { URLResolver.resolve($0, against: frame.base) }, priority: 6)
-            return .plain
-        default:
-            if isAtomLink(key) {
-                let link = AtomLink(attributes, base: frame.base)
-                if link.rel == "alternate" { feed.link.offer(link.href, priority: -1) }
-                return .plain
-            }
-            return beginMapped(FieldMapping.feed, target: .feed, key: key, attributes: attributes, frame: frame)
-        }
-    }
-
-    private func dispatchInEntry(_ key: ElementKey, attributes: AttributeList, frame: Frame) -> Role {
-        switch (key.vocabulary, key.name) {
-        case (.atom, "author"), (.atom03, "author"):
-            person = Author()
-            return .person(ofEntry: true)
-        case (.atom, "contributor"), (.atom03, "contributor"):
-            return .ignored
-        case (.atom, "source"):
-            sourceFeed = SourceFeed()
-            return .source
-        case (.atom, "category"), (.atom03, "category"):
-            if let term = attributes["term"] ?? attributes["label"] { entry?.addCategory(term) }
-            return .plain
-        case (.rss, "enclosure"), (.media, "content"), (.media, "thumbnail"):
-            if let url = attributes["url"] {
-                let length = (attributes["length"] ?? attributes["filesize"]).flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
-                let type = attributes["type"]?.trimmingCharacters(in: .whitespaces)
-                entry?.addEnclosure(Enclosure(url: URLResolver.resolve(url, against: frame.base),
-                                              type: type?.isEmpty == false ? type : nil, length: length))
-            }
-            return .plain
-        case (.rss, "source"):
-            let url = attributes["url"].map { URLResolver.resolve($0, against: frame.base) }
-            entry?.source = SourceFeed(feedURL: url)
-            begin(FieldSlot(field: .title, priority: 0, kind: .text), target: .rssSource, key: key, attributes: attributes, frame: frame)
-            return .plain
-        default:
-            if isAtomLink(key) {
-                let link = AtomLink(attributes, base: frame.base)
-                if link.rel == "alternate" { entry?.link.offer(link.href, priority: -1) }
-                if link.rel == "enclosure", let href = link.href {
-                    entry?.addEnclosure(Enclosure(url: href, type: link.type, length: link.length))
-                }
-                return .plain
-            }
-            return beginMapped(FieldMapping.entry, target: .entry, key: key, attributes: attributes, frame: frame)
-        }
-    }
-
-    private func isEntry(_ key: ElementKey) -> Bool {
-        key == ElementKey(.rss, "item") || key == ElementKey(.atom, "entry") || key == ElementKey(.atom03, "entry")
-    }
-
-    private func isAtomLink(_ key: ElementKey) -> Bool {
-        key.name == "link" && (key.vocabulary == .atom || key.vocabulary == .atom03)
-    }
-
-    private func beginMapped(
-        _ table: [ElementKey: FieldSlot], target: CaptureTarget, key: ElementKey, attributes: AttributeList, frame: Frame
-    ) -> Role {
-        guard let slot = table[key] else { return .plain }
-        begin(slot, target: target, key: key, attributes: attributes, frame: frame)
-        return .plain
-    }
-
-    private func begin(_ slot: FieldSlot, target: CaptureTarget, key: ElementKey, attributes: AttributeList, frame: Frame) {
-        var kind = slot.kind
-        var base64 = false
-        if key.vocabulary == .atom || key.vocabulary == .atom03 {
-            kind = AtomContentType.kind(type: attributes["type"], mode: attributes["mode"], default: slot.kind)
-            base64 = attributes["mode"] == "base64"
-        } else if let type = attributes["type"], slot.field == .summary || slot.field == .content {
-            kind = AtomContentType.kind(type: type, mode: nil, default: slot.kind)
-        }
-        var capture = TextCapture(slot: slot, target: target, key: key, kind: kind, depth: frames.count + 1,
-                                  base: frame.base, base64: base64)
-        if key == ElementKey(.rss, "guid") { capture.guidIsPermaLink = attributes["ispermalink"]?.lowercased() != "false" }
-        self.capture = capture
-    }
-
     // MARK: Closing
 
     private func closeTopFrame(truncated: Bool) {
         let frame = frames.removeLast()
-        if let open = capture {
-            if open.depth == frames.count + 1 {
+        // No `if let` copy of the capture here: a live copy would make the mutation below copy its bytes
+        // (copy-on-write), once per closing tag, which turned deep or long xhtml content quadratic.
+        if capture != nil {
+            if capture!.depth == frames.count + 1 {
+                let open = capture!
                 capture = nil
                 deliver(open, frame: frame)
             } else {
@@ -283,7 +162,7 @@ final class FeedSAXBuilder: SAXHandler {
         }
     }
 
-    private func deliver(_ capture: TextCapture, frame: Frame) {
+    func deliver(_ capture: TextCapture, frame: Frame) {
         let text = capture.value()
         guard !text.isEmpty else { return }
         let slot = capture.slot

@@ -8,35 +8,34 @@ enum MarkupRepair {
     struct Report {
         var bareAmpersands = 0
         var unknownEntities = 0
-        /// HTML 4 entities (`&nbsp;`): kept and resolved, but XML never declared them.
-        var htmlEntities = 0
     }
+
+    private static let declarationOpen = Array("<!".utf8)
+    private static let cdataOpen = Array("<![CDATA[".utf8)
+    private static let commentOpen = Array("<!--".utf8)
 
     static func escapeStrayAmpersands(_ bytes: inout [UInt8], from start: Int) -> Report {
         var report = Report()
         var fixes: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
             var index = start
-            let count = buffer.count
-            while index < count {
-                let byte = buffer[index]
-                if byte == UInt8(ascii: "<"), index + 1 < count, buffer[index + 1] == UInt8(ascii: "!") {
-                    index = skipDeclaration(buffer, at: index)
+            var nextDeclaration = ByteSearch.first(declarationOpen, anchor: 1, in: buffer, from: index) ?? buffer.count
+            while let ampersand = ByteSearch.first(UInt8(ascii: "&"), in: buffer, from: index) {
+                if nextDeclaration < ampersand {
+                    index = skipDeclaration(buffer, at: nextDeclaration)
+                    nextDeclaration = ByteSearch.first(declarationOpen, anchor: 1, in: buffer, from: index) ?? buffer.count
                     continue
                 }
-                if byte == UInt8(ascii: "&") {
-                    switch classifyReference(buffer, at: index) {
-                    case .valid: break
-                    case .html: report.htmlEntities += 1
-                    case .bare:
-                        report.bareAmpersands += 1
-                        fixes.append(index)
-                    case .unknown:
-                        report.unknownEntities += 1
-                        fixes.append(index)
-                    }
+                switch classifyReference(buffer, at: ampersand) {
+                case .valid, .html: break
+                case .bare:
+                    report.bareAmpersands += 1
+                    fixes.append(ampersand)
+                case .unknown:
+                    report.unknownEntities += 1
+                    fixes.append(ampersand)
                 }
-                index += 1
+                index = ampersand + 1
             }
         }
         guard !fixes.isEmpty else { return report }
@@ -51,6 +50,12 @@ enum MarkupRepair {
         repaired.append(contentsOf: bytes[previous...])
         bytes = repaired
         return report
+    }
+
+    /// The Netscape RSS 0.91 DTD declares the HTML entities, so they are no fault there (feedparser agrees).
+    static func declaresNetscapeDTD(_ bytes: [UInt8], from start: Int) -> Bool {
+        let head = String(decoding: bytes[start..<min(bytes.count, start + 1_024)], as: UTF8.self)
+        return head.contains("-//Netscape Communications//DTD RSS 0.91//EN")
     }
 
     /// XML 1.0 §4.6: the five entities every parser knows.
@@ -80,22 +85,12 @@ enum MarkupRepair {
 
     /// The index just past a `<!…>` construct: CDATA, comment, or DOCTYPE with its internal subset.
     private static func skipDeclaration(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        func starts(_ text: String, at offset: Int) -> Bool {
-            let pattern = Array(text.utf8)
-            guard offset + pattern.count <= buffer.count else { return false }
-            return pattern.indices.allSatisfy { buffer[offset + $0] == pattern[$0] }
+        if ByteSearch.matches(cdataOpen, in: buffer, at: index) {
+            return ByteSearch.first(Array("]]>".utf8), in: buffer, from: index + 9).map { $0 + 3 } ?? buffer.count
         }
-        func find(_ terminator: String, from offset: Int) -> Int {
-            var cursor = offset
-            let first = terminator.utf8.first!
-            while cursor < buffer.count {
-                if buffer[cursor] == first, starts(terminator, at: cursor) { return cursor + terminator.utf8.count }
-                cursor += 1
-            }
-            return buffer.count
+        if ByteSearch.matches(commentOpen, in: buffer, at: index) {
+            return ByteSearch.first(Array("-->".utf8), in: buffer, from: index + 4).map { $0 + 3 } ?? buffer.count
         }
-        if starts("<![CDATA[", at: index) { return find("]]>", from: index + 9) }
-        if starts("<!--", at: index) { return find("-->", from: index + 4) }
         var cursor = index + 2, depth = 0
         while cursor < buffer.count {
             switch buffer[cursor] {

@@ -26,7 +26,7 @@ enum ParsedPlainText {
 
     /// Replaces `&name;`, `&#n;` and `&#xh;` (unknown names stay as written).
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.contains(Character("&")) else { return text }
         var output = ""
         var rest = Substring(text)
         while let ampersand = rest.firstIndex(of: "&") {
@@ -65,8 +65,21 @@ enum ParsedPlainText {
 
     /// feedparser's test: a closing tag or an entity reference makes a "plain text" value HTML.
     static func looksLikeHTML(_ text: String) -> Bool {
-        guard text.contains("<") || text.contains("&") else { return false }
-        return text.range(of: #"</[A-Za-z][A-Za-z0-9]*>"#, options: .regularExpression) != nil
-            || text.range(of: #"&#?[A-Za-z0-9]+;"#, options: .regularExpression) != nil
+        let bytes = Array(text.utf8)
+        func isAlphanumeric(_ byte: UInt8) -> Bool { (48...57).contains(byte) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122) }
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "<"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/") {
+                var cursor = index + 2
+                while cursor < bytes.count, isAlphanumeric(bytes[cursor]) { cursor += 1 }
+                if cursor > index + 2, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ">") { return true }
+            } else if byte == UInt8(ascii: "&") {
+                var cursor = index + 1
+                if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "#") { cursor += 1 }
+                let start = cursor
+                while cursor < bytes.count, isAlphanumeric(bytes[cursor]) { cursor += 1 }
+                if cursor > start, cursor < bytes.count, bytes[cursor] == UInt8(ascii: ";") { return true }
+            }
+        }
+        return false
     }
 }

@@ -11,21 +11,18 @@ enum RawHTMLRepair {
         var spans: [(Range<Int>, [UInt8])] = []
         bytes.withUnsafeBufferPointer { buffer in
             var index = start
-            while index < buffer.count {
-                if buffer[index] == UInt8(ascii: "<"), matches(buffer, cdataOpen, at: index) {
-                    index = find(buffer, cdataClose, from: index + cdataOpen.count).map { $0 + cdataClose.count } ?? buffer.count
+            while let open = ByteSearch.first(UInt8(ascii: "<"), in: buffer, from: index) {
+                if ByteSearch.matches(cdataOpen, in: buffer, at: open) {
+                    index = ByteSearch.first(cdataClose, in: buffer, from: open + cdataOpen.count).map { $0 + cdataClose.count } ?? buffer.count
                     continue
                 }
-                guard buffer[index] == UInt8(ascii: "<"), let name = elementName(buffer, at: index + 1) else {
-                    index += 1
-                    continue
-                }
-                guard let tagEnd = find(buffer, UInt8(ascii: ">"), from: index), buffer[tagEnd - 1] != UInt8(ascii: "/") else {
-                    index += 1
-                    continue
-                }
+                index = open + 1
+                guard let name = elementName(buffer, at: open + 1),
+                      let tagEnd = ByteSearch.first(UInt8(ascii: ">"), in: buffer, from: open),
+                      buffer[tagEnd - 1] != UInt8(ascii: "/")
+                else { continue }
                 let closing = [UInt8(ascii: "<"), UInt8(ascii: "/")] + name
-                guard let contentEnd = find(buffer, closing, from: tagEnd + 1) else { return }
+                guard let contentEnd = ByteSearch.first(closing, in: buffer, from: tagEnd + 1) else { return }
                 let inner = UnsafeBufferPointer(rebasing: buffer[(tagEnd + 1)..<contentEnd])
                 if hasRawTag(inner) { spans.append(((tagEnd + 1)..<contentEnd, cdata(inner))) }
                 index = contentEnd + closing.count
@@ -64,16 +61,14 @@ enum RawHTMLRepair {
     /// True when a tag (`<p`, `</p`, `<br`) occurs outside CDATA sections.
     private static func hasRawTag(_ inner: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
-        while index + 1 < inner.count {
-            if inner[index] == UInt8(ascii: "<") {
-                if inner[index + 1] == UInt8(ascii: "!") {
-                    index = find(inner, cdataClose, from: index).map { $0 + 3 } ?? inner.count
-                    continue
-                }
-                let next = inner[index + 1] | 0x20
-                if (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")) || inner[index + 1] == UInt8(ascii: "/") { return true }
+        while let open = ByteSearch.first(UInt8(ascii: "<"), in: inner, from: index), open + 1 < inner.count {
+            if inner[open + 1] == UInt8(ascii: "!") {
+                index = ByteSearch.first(cdataClose, in: inner, from: open).map { $0 + 3 } ?? inner.count
+                continue
             }
-            index += 1
+            let next = inner[open + 1] | 0x20
+            if (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z")) || inner[open + 1] == UInt8(ascii: "/") { return true }
+            index = open + 1
         }
         return false
     }
@@ -83,13 +78,13 @@ enum RawHTMLRepair {
         var output = cdataOpen
         var index = 0
         while index < inner.count {
-            if matches(inner, cdataOpen, at: index) {
-                let end = find(inner, cdataClose, from: index + cdataOpen.count) ?? inner.count
+            if ByteSearch.matches(cdataOpen, in: inner, at: index) {
+                let end = ByteSearch.first(cdataClose, in: inner, from: index + cdataOpen.count) ?? inner.count
                 output.append(contentsOf: inner[(index + cdataOpen.count)..<end])
                 index = min(inner.count, end + cdataClose.count)
                 continue
             }
-            if matches(inner, cdataClose, at: index) {
+            if ByteSearch.matches(cdataClose, in: inner, at: index) {
                 output.append(contentsOf: Array("]]]]><![CDATA[>".utf8))
                 index += 3
                 continue
@@ -98,29 +93,5 @@ enum RawHTMLRepair {
             index += 1
         }
         return output + cdataClose
-    }
-
-    private static func matches(_ buffer: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8], at index: Int) -> Bool {
-        guard index + pattern.count <= buffer.count else { return false }
-        for offset in pattern.indices where buffer[index + offset] != pattern[offset] { return false }
-        return true
-    }
-
-    private static func find(_ buffer: UnsafeBufferPointer<UInt8>, _ byte: UInt8, from index: Int) -> Int? {
-        var cursor = index
-        while cursor < buffer.count {
-            if buffer[cursor] == byte { return cursor }
-            cursor += 1
-        }
-        return nil
-    }
-
-    private static func find(_ buffer: UnsafeBufferPointer<UInt8>, _ pattern: [UInt8], from index: Int) -> Int? {
-        var cursor = index
-        while cursor + pattern.count <= buffer.count {
-            if buffer[cursor] == pattern[0], matches(buffer, pattern, at: cursor) { return cursor }
-            cursor += 1
-        }
-        return nil
     }
 }

@@ -44,14 +44,28 @@ struct TextCapture {
             bytes.append(contentsOf: text)
             return
         }
-        for byte in text {
-            switch byte {
-            case UInt8(ascii: "<"): bytes.append(contentsOf: Array("&lt;".utf8))
-            case UInt8(ascii: ">"): bytes.append(contentsOf: Array("&gt;".utf8))
-            case UInt8(ascii: "&"): bytes.append(contentsOf: Array("&amp;".utf8))
-            default: bytes.append(byte)
+        Self.appendEscaped(text, to: &bytes, quotes: false)
+    }
+
+    private static let lt = Array("&lt;".utf8), gt = Array("&gt;".utf8), amp = Array("&amp;".utf8), quot = Array("&quot;".utf8)
+
+    /// Appends `text` with `<`, `>`, `&` (and `"` for attributes) escaped, copying the runs between them whole.
+    private static func appendEscaped(_ text: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8], quotes: Bool) {
+        var runStart = 0
+        for index in 0..<text.count {
+            let replacement: [UInt8]
+            switch text[index] {
+            case UInt8(ascii: "<"): replacement = lt
+            case UInt8(ascii: ">"): replacement = gt
+            case UInt8(ascii: "&"): replacement = amp
+            case UInt8(ascii: "\"") where quotes: replacement = quot
+            default: continue
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            bytes.append(contentsOf: replacement)
+            runStart = index + 1
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
     }
 
     mutating func openChild(name: SAXName, attributes: [SAXAttribute], isXHTMLDiv: Bool, depth childDepth: Int) {
@@ -64,13 +78,25 @@ struct TextCapture {
         }
         sawChildElement = true
         let tag = name.localName.lowercased()
-        var markup = "<" + tag
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: tag.utf8)
         for attribute in attributes {
-            let attributeName = attribute.name.prefix.map { $0 + ":" + attribute.name.localName } ?? attribute.name.localName
-            markup += " " + attributeName + "=\"" + Self.escapeAttribute(attribute.value) + "\""
+            bytes.append(UInt8(ascii: " "))
+            if let prefix = attribute.name.prefix {
+                bytes.append(contentsOf: prefix.utf8)
+                bytes.append(UInt8(ascii: ":"))
+            }
+            bytes.append(contentsOf: attribute.name.localName.utf8)
+            bytes.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+            var value = attribute.value
+            value.withUTF8 { Self.appendEscaped($0, to: &bytes, quotes: true) }
+            bytes.append(UInt8(ascii: "\""))
         }
-        markup += Self.voidElements.contains(tag) ? " />" : ">"
-        bytes.append(contentsOf: Array(markup.utf8))
+        if Self.voidElements.contains(tag) {
+            bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: ">")])
+        } else {
+            bytes.append(UInt8(ascii: ">"))
+        }
     }
 
     mutating func closeChild(name: String, depth childDepth: Int) {
@@ -78,12 +104,16 @@ struct TextCapture {
             wrapperDepth = nil
             return
         }
-        if !Self.voidElements.contains(name) { bytes.append(contentsOf: Array("</\(name)>".utf8)) }
+        if !Self.voidElements.contains(name) {
+            bytes.append(contentsOf: [UInt8(ascii: "<"), UInt8(ascii: "/")])
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(UInt8(ascii: ">"))
+        }
     }
 
     /// The captured text, trimmed (feedparser strips every value), base64-decoded for Atom 0.3 `mode="base64"`.
     func value() -> String {
-        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmedString(bytes)
         if base64, let data = Data(base64Encoded: text, options: .ignoreUnknownCharacters) {
             return String(decoding: data, as: UTF8.self)
         }
@@ -100,8 +130,20 @@ struct TextCapture {
         return ParsedContent(value: text, kind: final, baseURL: base)
     }
 
-    private static func escapeAttribute(_ value: String) -> String {
-        value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "<", with: "&lt;")
+    /// The bytes as a string without leading or trailing whitespace (ASCII and no-break space), trimmed on the
+    /// bytes: Foundation's `trimmingCharacters` walks UTF-16 and dominated the profile.
+    static func trimmedString(_ bytes: [UInt8]) -> String {
+        var start = 0, end = bytes.count
+        while start < end {
+            if bytes[start] == 32 || (9...13).contains(bytes[start]) { start += 1 }
+            else if bytes[start] == 0xC2, start + 1 < end, bytes[start + 1] == 0xA0 { start += 2 }
+            else { break }
+        }
+        while end > start {
+            if bytes[end - 1] == 32 || (9...13).contains(bytes[end - 1]) { end -= 1 }
+            else if end - 2 >= start, bytes[end - 2] == 0xC2, bytes[end - 1] == 0xA0 { end -= 2 }
+            else { break }
+        }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 }

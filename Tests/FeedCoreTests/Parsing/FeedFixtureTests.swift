@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import FeedCore
 
-/// Each fixture is parsed and its InspectReport JSON compared with `<name>.expected` beside it.
+/// Each fixture `<name>.xml` (or `.json`) is parsed and its InspectReport JSON compared with `<name>.expected` beside it.
 @Suite("Feed fixtures")
 struct FeedFixtureTests {
     static let documentBase = "http://fixtures.example/feeds/"
@@ -21,7 +21,7 @@ struct FeedFixtureTests {
     @Test("fixture matches its .expected file", arguments: FixturePaths.feedFiles())
     func fixture(name: String) throws {
         let actual = try Self.report(for: name)
-        let expectedURL = FixturePaths.feeds.appendingPathComponent(name + ".expected")
+        let expectedURL = FixturePaths.expectedURL(for: name)
         if FixturePaths.recording {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
             Issue.record("recorded \(expectedURL.lastPathComponent); run again without FEEDD_RECORD")

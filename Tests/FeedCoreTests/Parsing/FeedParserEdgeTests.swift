@@ -172,4 +172,85 @@ struct FeedParserEdgeTests {
         #expect(throws: FeedParseError.self) { try parseFeed(#"{"hello": 1}"#) }
         #expect(throws: FeedParseError.self) { try parseFeed("{ broken") }
     }
+
+    @Test("atom:source becomes the entry's source feed")
+    func atomSource() throws {
+        let feed = try parseFeed(#"<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>e</id><source><id>s</id><title>Origin</title>"#
+            + #"<link href="http://o.test/"/><link rel="self" href="http://o.test/feed"/><updated>2020-01-01T00:00:00Z</updated>"#
+            + #"<author><name>not the entry's</name></author></source></entry></feed>"#)
+        let entry = try #require(feed.entries.first)
+        #expect(entry.source == SourceFeed(id: "s", title: "Origin", link: "http://o.test/", feedURL: "http://o.test/feed",
+                                           updated: FeedDateParser.parse("2020-01-01T00:00:00Z")))
+        #expect(entry.authors.isEmpty)
+    }
+
+    @Test("RSS source gives the source feed's title and URL")
+    func rssSource() throws {
+        let feed = try parseFeed(rss(#"<source url="http://o.test/rss">Origin</source>"#))
+        #expect(feed.entries[0].source == SourceFeed(title: "Origin", feedURL: "http://o.test/rss"))
+    }
+
+    @Test("mixed-case tags are matched case-insensitively")
+    func mixedCase() throws {
+        let feed = try parseFeed(#"<rss version="2.0"><Channel><TITLE>T</TITLE><ITEM><Title>x</Title><PubDate>2020-01-02</PubDate></ITEM></Channel></rss>"#)
+        #expect(feed.title?.value == "T")
+        #expect(feed.entries.map { $0.title?.value } == ["x"])
+        #expect(feed.entries[0].published.map(UTCTimestamp.string) == "2020-01-02T00:00:00Z")
+    }
+
+    @Test("control characters are stripped and reported")
+    func controlCharacters() throws {
+        let feed = try parseFeed(rss("<title>a\u{1}b\u{1B}c</title>"))
+        #expect(feed.entries[0].title?.value == "abc")
+        #expect(feed.bozo && feed.warnings.contains { $0.contains("control") })
+    }
+
+    @Test("a feed cut inside an entry keeps the entries before it and what arrived of the last")
+    func truncatedInline() throws {
+        let feed = try parseFeed(#"<rss version="2.0"><channel><item><title>one</title></item><item><title>tw"#)
+        #expect(feed.entries.map { $0.title?.value } == ["one", "tw"])
+        #expect(feed.bozo)
+    }
+
+    @Test("UTF-16 without a byte order mark is sniffed from `<?`, in both byte orders", arguments: [true, false])
+    func utf16WithoutBOM(bigEndian: Bool) throws {
+        let xml = #"<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Ünïcödé ☺</title></channel></rss>"#
+        let bytes = xml.utf16.flatMap { unit in
+            bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        let feed = try FeedParser().parse(bytes, documentURL: nil, httpCharset: nil)
+        #expect(feed.title?.value == "Ünïcödé ☺")
+        #expect(!feed.bozo)
+    }
+
+    @Test("a control character is found wherever it falls in the 8-byte ASCII scan", arguments: 0..<16)
+    func controlCharacterAtEveryOffset(offset: Int) throws {
+        var title = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+        title.insert(0x1B, at: offset)
+        let feed = try parseFeed(rss("<title>" + String(decoding: title, as: UTF8.self) + "</title>"))
+        #expect(feed.entries[0].title?.value == "abcdefghijklmnopqrstuvwxyz")
+        #expect(feed.bozo)
+    }
+
+    @Test("UTF-8 validation rejects overlongs, surrogates and truncated sequences", arguments: [
+        ([0xC0, 0xAF], false), ([0xED, 0xA0, 0x80], false), ([0xE2, 0x82], false), ([0xF4, 0x90, 0x80, 0x80], false),
+        ([0xE2, 0x82, 0xAC], true), ([0xF0, 0x9F, 0x98, 0x80], true),
+    ] as [([UInt8], Bool)])
+    func utf8Validation(bytes: [UInt8], valid: Bool) {
+        let padded = Array("0123456789".utf8) + bytes + Array("0123456789".utf8)
+        #expect(UTF8Check(padded).isValid == valid)
+        #expect(UTF8Check(bytes).isValid == valid)
+    }
+
+    @Test("xhtml attributes and text are escaped again when written back as HTML")
+    func xhtmlEscaping() throws {
+        let feed = try parseFeed(#"<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">"#
+            + #"<a href="/q?a=1&amp;b=2" title='say "hi" &lt;3'>x &gt; y</a></div></content></entry></feed>"#)
+        #expect(feed.entries[0].content?.value == #"<a href="/q?a=1&amp;b=2" title="say &quot;hi&quot; &lt;3">x &gt; y</a>"#)
+    }
+
+    @Test("dates with stray whitespace still parse", arguments: ["  Tue, 10 Jun 2003 04:00:00 GMT", "Tue,\t10 Jun 2003\n04:00:00  GMT "])
+    func untidyDates(text: String) {
+        #expect(FeedDateParser.parse(text).map(UTCTimestamp.string) == "2003-06-10T04:00:00Z")
+    }
 }

@@ -12,10 +12,15 @@ enum FixturePaths {
 
     static let feeds = packageRoot.appendingPathComponent("Tests/Fixtures/feeds")
 
-    /// Every fixture document (anything that is not an `.expected` file), sorted by name.
+    /// Every fixture document (`.xml` or `.json`), sorted by name.
     static func feedFiles() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: feeds.path)) ?? []
-        return names.filter { !$0.hasSuffix(".expected") && !$0.hasPrefix(".") }.sorted()
+        return names.filter { $0.hasSuffix(".xml") || $0.hasSuffix(".json") }.sorted()
+    }
+
+    /// `rss20.xml` → `Tests/Fixtures/feeds/rss20.expected`.
+    static func expectedURL(for name: String) -> URL {
+        feeds.appendingPathComponent((name as NSString).deletingPathExtension + ".expected")
     }
 
     static func bytes(_ name: String) throws -> [UInt8] {

@@ -12,9 +12,9 @@ struct ThroughputBenchmark {
     func corpus() throws {
         let root = URL(fileURLWithPath: try #require(Self.directory))
         let files = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".xml") }.sorted()
+            .filter { $0.hasSuffix(".xml") && !$0.hasPrefix("wild/") }.sorted()  // xmllint stops early on broken files
         let documents = try files.map { Array(try Data(contentsOf: root.appendingPathComponent($0))) }
-        let parser = FeedParser()
+        let parser = FeedParser(options: FeedParserOptions(maxBytes: 1 << 30))  // the large files exceed the 16 MiB default
         var best = Duration.seconds(1_000)
         var entries = 0
         for _ in 0..<3 {

@@ -6,7 +6,11 @@ import Testing
 /// its manifest. Skipped when python3 or the generator is not on this machine.
 @Suite("Wild corpus")
 struct WildCorpusTests {
-    static let generator = "/work/shared/bench/gen_feeds.py"
+    /// `shared/` sits beside the package root (a worktree, main, or CI's clone), else at /work/shared.
+    static let generator = [
+        FixturePaths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/gen_feeds.py").path,
+        "/work/shared/bench/gen_feeds.py",
+    ].first { FileManager.default.fileExists(atPath: $0) } ?? "/work/shared/bench/gen_feeds.py"
 
     static var python3: String? {
         ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
