@@ -9,7 +9,7 @@ public enum OPMLReader {
     public static func read(_ bytes: [UInt8]) throws(OPMLError) -> [Subscription] {
         let decoded = CharsetDecoder.decode(bytes, httpCharset: nil)
         let collector = OutlineCollector()
-        let error = SAXPushParser.parse(utf8: decoded.utf8[decoded.start...], handler: collector)
+        let error = SAXPushParser.parse(utf8: decoded.utf8[decoded.start...], handler: collector).firstError
         guard collector.sawOPML else {
             throw OPMLError(message: error.map { "not an OPML document (\($0))" } ?? "not an OPML document (no <opml> root)")
         }
