@@ -19,7 +19,7 @@ struct Feedd: AsyncParsableCommand {
             78 configuration error. On a usage or configuration error nothing is written.
             """,
         version: FeeddVersion.current,
-        subcommands: [Run.self, Check.self, Status.self, Import.self],
+        subcommands: [Run.self, Check.self, Status.self, Import.self, Inspect.self],
         defaultSubcommand: Run.self
     )
 }

@@ -5,6 +5,8 @@ public enum FeedFormat: String, Sendable {
     case rss090 = "rss0.90", rss091 = "rss0.91", rss092 = "rss0.92", rss093 = "rss0.93", rss094 = "rss0.94"
     case rss20 = "rss2.0", rss10 = "rss1.0", atom03 = "atom0.3", atom10 = "atom1.0"
     case json10 = "json1.0", json11 = "json1.1"
+    /// A feedd article file (`feedd inspect` on the seeds format), not a syndication format.
+    case article
 }
 
 /// How a text value is to be read; Atom `xhtml` content is delivered as HTML (`.html`).

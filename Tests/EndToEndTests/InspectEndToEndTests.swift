@@ -1,0 +1,48 @@
+import FeeddTestSupport
+import Foundation
+import Testing
+
+/// `feedd inspect` on files, articles and a loopback URL.
+@Suite struct InspectEndToEndTests {
+    static let fixtures = OnceEndToEndTests.packageRoot + "/Tests/Fixtures/feeds"
+
+    @Test func jsonReportHasTheDocumentedShape() throws {
+        let result = try FeeddProcess.run(["inspect", "--json", Self.fixtures + "/rss20.xml"], in: OnceEndToEndTests.packageRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["format", "title", "link", "id", "language", "updated", "subtitle", "authors", "bozo", "bozo_message", "entries"])
+        #expect(object["format"] as? String == "rss2.0")
+        let entry = try #require((object["entries"] as? [[String: Any]])?.first)
+        #expect(Set(entry.keys) == ["id", "title", "link", "published", "updated", "authors", "summary", "content", "categories", "enclosures"])
+        #expect((entry["published"] as? String)?.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"#, options: .regularExpression) != nil)
+    }
+
+    @Test func articleIsShownAsFeeddWouldPublishIt() throws {
+        let dir = TemporaryDirectory()
+        dir.write("config.toml", "[feed]\ntag_authority = \"inspect.example,2026\"\n")
+        dir.write("007_abcdefabcdefabcd.txt", "Titre\n\nTopline\n\nUn paragraphe en français, avec les mots qu'il faut pour que la langue soit reconnue par le détecteur.\n\nSource : https://example.org/2025/01/31/x/\n")
+        let result = try FeeddProcess.run(["inspect", "--json", "--config", dir.file("config.toml"), "007_abcdefabcdefabcd.txt"], in: dir.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["format"] as? String == "article")
+        #expect(object["id"] as? String == "tag:inspect.example,2026:abcdefabcdefabcd")
+        #expect(object["language"] as? String == "fr")
+        #expect(object["updated"] as? String == "2025-01-31T00:00:00Z")
+    }
+
+    @Test func brokenInputIsAClearErrorWithStatus65() throws {
+        let result = try FeeddProcess.run(["inspect", Self.fixtures + "/not-a-feed.xml"], in: OnceEndToEndTests.packageRoot)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("not-a-feed.xml: not a feed"))
+    }
+
+    @Test func urlIsFetchedAndShownAsText() throws {
+        let body = Array(try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "/atom10.xml")))
+        let server = try TestHTTPServer { _ in .respond(status: 200, headers: ["content-type": "application/atom+xml"], body: body) }
+        defer { server.shutdown() }
+        let result = try FeeddProcess.run(["inspect", server.baseURL + "/atom.xml"], in: OnceEndToEndTests.packageRoot)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("format    atom1.0"))
+        #expect(result.stdout.contains("2 entries"))
+    }
+}
