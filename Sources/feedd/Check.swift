@@ -11,13 +11,7 @@ struct Check: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let configuration: Configuration
-        do {
-            configuration = try options.loadConfiguration()
-        } catch {
-            FileHandle.standardError.write(Data("feedd: configuration error: \(error.description)\n".utf8))
-            throw ExitCode(78)
-        }
+        let configuration = try options.configurationOrExit()
         print(ConfigurationSummary.text(configuration), terminator: "")
     }
 }

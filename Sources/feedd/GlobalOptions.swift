@@ -47,6 +47,21 @@ struct GlobalOptions: ParsableArguments {
         return configuration
     }
 
+    /// The configuration, or exit status 78 with the error on stderr (nothing written).
+    func configurationOrExit() throws -> Configuration {
+        try Self.orExit { () throws(ConfigurationError) in try loadConfiguration() }
+    }
+
+    /// Runs `body`; a configuration error is printed and becomes exit status 78.
+    static func orExit<T>(_ body: () throws(ConfigurationError) -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            FileHandle.standardError.write(Data("feedd: configuration error: \(error.description)\n".utf8))
+            throw ExitCode(78)
+        }
+    }
+
     func makeLogger() -> Logger {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         return Logger(label: "feedd") { label in StderrLogHandler(label: label, level: level) }

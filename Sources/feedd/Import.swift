@@ -17,13 +17,7 @@ struct Import: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        let configuration: Configuration
-        do {
-            configuration = try options.loadConfiguration()
-        } catch {
-            FileHandle.standardError.write(Data("feedd: configuration error: \(error.description)\n".utf8))
-            throw ExitCode(78)
-        }
+        let configuration = try options.configurationOrExit()
         guard let target = configuration.polling.subscriptions else {
             FileHandle.standardError.write(Data("feedd: \(configuration.file ?? "the configuration"): polling.subscriptions: not set; name the OPML file that import should add to, e.g. subscriptions = \"subscriptions.opml\"\n".utf8))
             throw ExitCode(78)

@@ -12,15 +12,8 @@ struct Status: AsyncParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
-        let configuration: Configuration
-        let sources: [SourceSettings]
-        do {
-            configuration = try options.loadConfiguration()
-            sources = try SourceList.resolve(configuration)
-        } catch {
-            FileHandle.standardError.write(Data("feedd: configuration error: \(error.description)\n".utf8))
-            throw ExitCode(78)
-        }
+        let configuration = try options.configurationOrExit()
+        let sources = try GlobalOptions.orExit { () throws(ConfigurationError) in try SourceList.resolve(configuration) }
         let storePath = FilePath.join(configuration.paths.state, StateStore.fileName)
         guard FileManager.default.fileExists(atPath: storePath) else {
             print("no state yet at \(storePath): run `feedd --once` first")

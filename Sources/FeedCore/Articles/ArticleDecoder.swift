@@ -9,7 +9,7 @@ enum ArticleDecoder {
     static func utf8(from bytes: [UInt8]) throws(ArticleError) -> [UInt8] {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let rest = Array(bytes[3...])
-            return UTF8Validator.isValid(rest) ? rest : Windows1252.utf8(from: rest)
+            return UTF8Check(rest).isValid ? rest : Windows1252.utf8(from: rest)
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return UTF16Transcoder.utf8(from: bytes[2...], bigEndian: false) }
         if bytes.starts(with: [0xFE, 0xFF]) { return UTF16Transcoder.utf8(from: bytes[2...], bigEndian: true) }
@@ -23,6 +23,6 @@ enum ArticleDecoder {
                 throw .undecodable("it holds NUL bytes, so it looks like a binary file")
             }
         }
-        return UTF8Validator.isValid(bytes) ? bytes : Windows1252.utf8(from: bytes)
+        return UTF8Check(bytes).isValid ? bytes : Windows1252.utf8(from: bytes)
     }
 }

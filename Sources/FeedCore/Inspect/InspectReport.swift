@@ -11,7 +11,7 @@ public enum InspectReport {
             ("link", .string(feed.link)),
             ("id", .string(feed.id)),
             ("language", .string(feed.language)),
-            ("updated", .string(feed.updated.map(UTCTimestamp.string))),
+            ("updated", .string(feed.updated.map(FeedDate.rfc3339))),
             ("subtitle", .string(feed.subtitle.map(ParsedPlainText.of))),
             ("authors", authors(feed.authors)),
             ("bozo", .bool(feed.bozo)),
@@ -26,8 +26,8 @@ public enum InspectReport {
             ("id", .string(entry.id)),
             ("title", .string(entry.title.map(ParsedPlainText.of))),
             ("link", .string(entry.link)),
-            ("published", .string(entry.published.map(UTCTimestamp.string))),
-            ("updated", .string(entry.updated.map(UTCTimestamp.string))),
+            ("published", .string(entry.published.map(FeedDate.rfc3339))),
+            ("updated", .string(entry.updated.map(FeedDate.rfc3339))),
             ("authors", authors(entry.authors)),
             ("summary", .string(entry.summary?.value)),
             ("content", .string(entry.content?.value)),
@@ -50,14 +50,14 @@ public enum InspectReport {
         if let link = feed.link { lines.append("  link      \(link)") }
         if let id = feed.id { lines.append("  id        \(id)") }
         if let language = feed.language { lines.append("  language  \(language)") }
-        if let updated = feed.updated { lines.append("  updated   \(UTCTimestamp.string(updated))") }
+        if let updated = feed.updated { lines.append("  updated   \(FeedDate.rfc3339(updated))") }
         if !feed.authors.isEmpty { lines.append("  authors   \(names(feed.authors))") }
         for warning in feed.warnings { lines.append("  warning   \(warning)") }
         lines.append("  \(feed.entries.count) entr\(feed.entries.count == 1 ? "y" : "ies")")
         for (index, entry) in feed.entries.enumerated() {
             lines.append("")
             lines.append("\(index + 1). \(entry.title.map(ParsedPlainText.of) ?? "(untitled)")")
-            if let date = entry.published ?? entry.updated { lines.append("   date     \(UTCTimestamp.string(date))") }
+            if let date = entry.published ?? entry.updated { lines.append("   date     \(FeedDate.rfc3339(date))") }
             if let link = entry.link { lines.append("   link     \(link)") }
             lines.append("   id       \(entry.id)")
             if !entry.authors.isEmpty { lines.append("   by       \(names(entry.authors))") }

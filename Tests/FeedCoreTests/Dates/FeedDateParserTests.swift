@@ -73,7 +73,7 @@ struct FeedDateParserTests {
 
     @Test("accepted forms", arguments: accepted)
     func accepts(input: String, expected: String) {
-        #expect(FeedDateParser.parse(input).map(UTCTimestamp.string) == expected)
+        #expect(FeedDateParser.parse(input).map(FeedDate.rfc3339) == expected)
     }
 
     @Test("unreadable dates are nil, never now", arguments: [
@@ -96,6 +96,6 @@ struct FeedDateParserTests {
         (4_102_444_799, "2099-12-31T23:59:59Z"),
     ])
     func formats(seconds: Double, expected: String) {
-        #expect(UTCTimestamp.string(Date(timeIntervalSince1970: seconds)) == expected)
+        #expect(FeedDate.rfc3339(Date(timeIntervalSince1970: seconds)) == expected)
     }
 }

@@ -42,7 +42,7 @@ struct FeedParserEdgeTests {
     func updatedPriority() throws {
         let feed = try parseFeed(rss(#"<dc:date>2001-01-01</dc:date><atom:updated>2002-02-02T00:00:00Z</atom:updated>"#,
                                      namespaces: #" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom""#))
-        #expect(feed.entries[0].updated.map(UTCTimestamp.string) == "2002-02-02T00:00:00Z")
+        #expect(feed.entries[0].updated.map(FeedDate.rfc3339) == "2002-02-02T00:00:00Z")
     }
 
     @Test("an unreadable date gives way to the next source")
@@ -195,7 +195,7 @@ struct FeedParserEdgeTests {
         let feed = try parseFeed(#"<rss version="2.0"><Channel><TITLE>T</TITLE><ITEM><Title>x</Title><PubDate>2020-01-02</PubDate></ITEM></Channel></rss>"#)
         #expect(feed.title?.value == "T")
         #expect(feed.entries.map { $0.title?.value } == ["x"])
-        #expect(feed.entries[0].published.map(UTCTimestamp.string) == "2020-01-02T00:00:00Z")
+        #expect(feed.entries[0].published.map(FeedDate.rfc3339) == "2020-01-02T00:00:00Z")
     }
 
     @Test("control characters are stripped and reported")
@@ -251,6 +251,6 @@ struct FeedParserEdgeTests {
 
     @Test("dates with stray whitespace still parse", arguments: ["  Tue, 10 Jun 2003 04:00:00 GMT", "Tue,\t10 Jun 2003\n04:00:00  GMT "])
     func untidyDates(text: String) {
-        #expect(FeedDateParser.parse(text).map(UTCTimestamp.string) == "2003-06-10T04:00:00Z")
+        #expect(FeedDateParser.parse(text).map(FeedDate.rfc3339) == "2003-06-10T04:00:00Z")
     }
 }
