@@ -46,11 +46,18 @@ public struct ArticleIngest: Sendable {
 
         let parser = ArticleParser(defaultLanguage: configuration.feed.language)
         let limit = configuration.articles.maxFileSize
-        var start = 0
-        while start < changed.count {
-            let batch = Array(changed[start..<min(start + Self.batchSize, changed.count)])
-            start += batch.count
-            let outcomes = await Self.read(batch, directory: directory, parser: parser, limit: limit)
+        // Batches are parsed while the previous one is written, so the store and the parser overlap.
+        let batches = stride(from: 0, to: changed.count, by: Self.batchSize).map {
+            Array(changed[$0..<min($0 + Self.batchSize, changed.count)])
+        }
+        var pending: Task<[ReadOutcome], Never>? = batches.first.map { first in
+            Task { await Self.read(first, directory: directory, parser: parser, limit: limit) }
+        }
+        for (index, batch) in batches.enumerated() {
+            let outcomes = await pending!.value
+            pending = index + 1 < batches.count ? Task { [next = batches[index + 1]] in
+                await Self.read(next, directory: directory, parser: parser, limit: limit)
+            } : nil
             try store.write { tx in
                 for (file, outcome) in zip(batch, outcomes) {
                     try apply(outcome, file: file, previous: known[file.name], now: now, tx: tx, report: &report)

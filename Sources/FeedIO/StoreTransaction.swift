@@ -122,11 +122,18 @@ public struct StoreTransaction {
     /// The visible entries, newest first (published, then origin descending, then id), at most `limit`,
     /// none published before `notBefore`, only from `sources` when given.
     public func visibleEntries(limit: Int, notBefore: Date?, sources: [String]? = nil) throws -> [Entry] {
+        try visibleStoredEntries(limit: limit, notBefore: notBefore, sources: sources).map(\.entry)
+    }
+
+    /// `visibleEntries` with what the store keeps beside each entry (source, origin, hash).
+    public func visibleStoredEntries(limit: Int, notBefore: Date?, sources: [String]? = nil) throws -> [StoredEntry] {
         let floor = notBefore.map(Self.seconds) ?? Int64.min
         var arguments: StatementArguments = [floor]
         var sourceFilter = ""
         if let sources {
-            sourceFilter = "AND source IN (\(Array(repeating: "?", count: sources.count).joined(separator: ", ")))"
+            // Unary + keeps SQLite on the ordering index (a scan that stops at LIMIT) instead of the
+            // primary key followed by a sort of every row.
+            sourceFilter = "AND +source IN (\(Array(repeating: "?", count: sources.count).joined(separator: ", ")))"
             arguments += StatementArguments(sources)
         }
         arguments += [limit]
@@ -138,7 +145,7 @@ public struct StoreTransaction {
                 ORDER BY published DESC, origin DESC, id ASC LIMIT ?
                 """,
             arguments: arguments
-        ).map { Self.storedEntry($0).entry }
+        ).map(Self.storedEntry)
     }
 
     /// Counts of visible and retracted entries per source.

@@ -70,6 +70,7 @@ import Testing
         #expect(entries.map(\.title) == ["Un titre", "Un titre"])
         #expect(entries.map(\.language) == ["fr", "fr"])
         #expect(entries[0].contentHTML == entries[1].contentHTML)
+        #expect(entries[0].contentHTML?.contains("<h2>Topline</h2>") == true)
         let files = try s.store.read { try $0.articleFiles() }
         #expect(files["003_4444444444444444.txt"]?.error?.contains("over the 4096-byte cap") == true)
         #expect(files["001_2222222222222222.txt"]?.error != nil)
