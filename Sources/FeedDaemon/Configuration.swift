@@ -1,4 +1,5 @@
 import FeedCore
+import FeedIO
 
 /// Everything feedd needs to run, resolved: absolute paths, validated values, defaults filled in.
 public struct Configuration: Sendable, Hashable {
@@ -8,13 +9,15 @@ public struct Configuration: Sendable, Hashable {
     public var paths: Paths
     public var articles: ArticleSettings
     public var polling: PollingSettings
+    public var daemon: DaemonSettings
     /// The `[[source]]` tables, in file order (the OPML subscriptions are read when polling).
     public var sources: [SourceSettings]
 
     public init(
         file: String? = nil, feed: FeedSettings = .init(), paths: Paths, articles: ArticleSettings = .init(),
-        polling: PollingSettings = .init(), sources: [SourceSettings] = []
+        polling: PollingSettings = .init(), daemon: DaemonSettings = .init(), sources: [SourceSettings] = []
     ) {
+        self.daemon = daemon
         self.file = file
         self.feed = feed
         self.paths = paths
@@ -30,6 +33,15 @@ public struct Configuration: Sendable, Hashable {
             output: FilePathResolver.resolve("feeds", against: baseDirectory),
             state: FilePathResolver.resolve(".state", against: baseDirectory)
         ))
+    }
+
+    /// Where the daemon writes its Prometheus metrics; nil when disabled.
+    public var metricsFile: String? {
+        switch daemon.metricsFile {
+        case nil: FilePath.join(paths.state, "feedd.prom")
+        case "": nil
+        case let path?: path
+        }
     }
 
     /// The feed's id: configured, else `tag:<authority>:feed`.
@@ -95,6 +107,18 @@ public struct ArticleSettings: Sendable, Hashable {
     public var maxFileSize = 1 << 20
     /// What happens to an article whose file is deleted.
     public var onDelete = DeletePolicy.retract
+
+    public init() {}
+}
+
+/// `[daemon]`: how the long-running `feedd` watches and reports.
+public struct DaemonSettings: Sendable, Hashable {
+    /// Quiet time after the last change of a burst before the seeds directory is read.
+    public var debounceMilliseconds = 250
+    /// A full rescan of the seeds directory at this interval catches what inotify missed.
+    public var rescanMinutes = 10
+    /// Prometheus text file written after each publish; nil means `<state>/feedd.prom`; "" disables it.
+    public var metricsFile: String? = nil
 
     public init() {}
 }

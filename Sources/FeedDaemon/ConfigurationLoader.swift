@@ -42,7 +42,7 @@ public enum ConfigurationLoader {
         let reader = TOMLReader(file: file, table: table, prefix: "")
         var config = Configuration.defaults(baseDirectory: baseDirectory)
         config.file = file
-        try reader.checkKeys(allowed: ["feed", "paths", "articles", "polling", "source"])
+        try reader.checkKeys(allowed: ["feed", "paths", "articles", "polling", "daemon", "source"])
 
         if let feed = try reader.table("feed") {
             try feed.checkKeys(allowed: [
@@ -106,6 +106,14 @@ public enum ConfigurationLoader {
                     throw articles.error("on_delete", "expected \"retract\" or \"keep\"; found \"\(policy)\"")
                 }
                 config.articles.onDelete = value
+            }
+        }
+        if let daemon = try reader.table("daemon") {
+            try daemon.checkKeys(allowed: ["debounce_ms", "rescan_minutes", "metrics_file"])
+            config.daemon.debounceMilliseconds = try daemon.integer("debounce_ms", in: 0...60_000) ?? config.daemon.debounceMilliseconds
+            config.daemon.rescanMinutes = try daemon.integer("rescan_minutes", in: 1...1_440) ?? config.daemon.rescanMinutes
+            if let metrics = try daemon.string("metrics_file") {
+                config.daemon.metricsFile = metrics.isEmpty ? "" : FilePath.resolve(metrics, against: baseDirectory)
             }
         }
         if let polling = try reader.table("polling") {

@@ -43,7 +43,37 @@ public enum ConfigurationSummary {
             "[articles]",
             "max_file_size = \(c.articles.maxFileSize)",
             "on_delete = \(quoted(c.articles.onDelete.rawValue))",
+            "",
+            "[polling]",
+            "interval_minutes = \(c.polling.intervalMinutes)",
+            "max_concurrent = \(c.polling.maxConcurrent)",
+            "max_per_host = \(c.polling.maxPerHost)",
+            "connect_timeout_seconds = \(c.polling.connectTimeoutSeconds)",
+            "timeout_seconds = \(c.polling.timeoutSeconds)",
+            "max_body_size = \(c.polling.maxBodySize)",
+            "user_agent = \(quoted(c.polling.userAgent))",
+            "subscriptions = \(quoted(c.polling.subscriptions))",
+            "",
+            "[daemon]",
+            "debounce_ms = \(c.daemon.debounceMilliseconds)",
+            "rescan_minutes = \(c.daemon.rescanMinutes)",
+            "metrics_file = \(quoted(c.metricsFile ?? ""))\(c.metricsFile == nil ? "  # disabled" : "")",
         ]
+        for (index, source) in c.sources.enumerated() {
+            lines += [
+                "",
+                "[[source]]  # \(index)",
+                "name = \(quoted(source.name))",
+                "url = \(quoted(source.url))",
+                "interval_minutes = \(source.intervalMinutes ?? c.polling.intervalMinutes)",
+                "enabled = \(source.enabled)",
+            ]
+            if !source.include.isEmpty { lines.append("include = \(source.include.map { quoted($0) })") }
+            if !source.exclude.isEmpty { lines.append("exclude = \(source.exclude.map { quoted($0) })") }
+            if let cap = source.maxEntries { lines.append("max_entries = \(cap)") }
+            if let category = source.category { lines.append("category = \(quoted(category))") }
+            if source.allowPrivateRedirects { lines.append("allow_private_redirects = true") }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

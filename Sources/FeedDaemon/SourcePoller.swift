@@ -124,6 +124,7 @@ public struct SourcePoller: Sendable {
                 try tx.saveSource(record)
             }
             report.fetched += 1
+            report.results[source.url] = .fetched
             report.added += stored.added
             report.updated += stored.updated
             let bozo = feed.bozo ? " (recovered: \(feed.bozoMessage ?? "malformed"))" : ""
@@ -139,6 +140,7 @@ public struct SourcePoller: Sendable {
             succeed(&record, status: metadata.status, interval: interval, now: now)
             try store.write { try $0.saveSource(record) }
             report.notModified += 1
+            report.results[source.url] = .notModified
             logger.debug("OK (FETCH) \(source.name): not modified")
         case let .gone(metadata):
             record.gone = true
@@ -148,18 +150,21 @@ public struct SourcePoller: Sendable {
             record.nextPoll = nil
             try store.write { try $0.saveSource(record) }
             report.failed += 1
+            report.results[source.url] = .gone
             logger.warning("FAIL (FETCH) \(source.name): \(record.lastError!)")
         case let .fetchFailed(failure):
             noteRedirect(failure.permanentURL, source: source, record: &record)
             fail(&record, stage: "FETCH", status: failure.status, message: failure.message, retryAfter: failure.retryAfter, now: now)
             try store.write { try $0.saveSource(record) }
             report.failed += 1
+            report.results[source.url] = .failed
             logger.warning("FAIL (FETCH) \(source.name): \(failure.message); retry in \(Self.describe(record.nextPoll!.timeIntervalSince(now)))")
         case let .parseFailed(message, metadata):
             noteRedirect(metadata.permanentURL, source: source, record: &record)
             fail(&record, stage: "PARSE", status: metadata.status, message: message, retryAfter: nil, now: now)
             try store.write { try $0.saveSource(record) }
             report.failed += 1
+            report.results[source.url] = .failed
             logger.warning("FAIL (PARSE) \(source.name): \(message); last good entries kept, retry in \(Self.describe(record.nextPoll!.timeIntervalSince(now)))")
         }
     }
@@ -242,6 +247,10 @@ public struct SourcePoller: Sendable {
 
 /// Counts from one polling pass.
 public struct PollReport: Sendable, Hashable {
+    /// How each polled source's fetch ended, by source URL.
+    public enum Result: Sendable, Hashable { case fetched, notModified, failed, gone }
+
+    public var results: [String: Result] = [:]
     public var fetched = 0
     public var notModified = 0
     public var failed = 0

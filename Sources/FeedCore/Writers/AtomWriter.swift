@@ -6,7 +6,7 @@ import Foundation
 /// Choices beyond the RFC:
 /// - The feed author is always written (its name falls back to the feed title), so no entry needs its own
 ///   (RFC 4287 §4.1.1: a feed without author must give every entry one).
-/// - An entry carries `xml:lang` only when its language differs from the feed's.
+/// - Every entry with a known language carries its own `xml:lang` (readers that look at entries alone see it).
 /// - An entry with neither a link nor HTML content gets a text `content` (its summary, or empty), since
 ///   RFC 4287 §4.1.1 asks for an alternate link or a content element.
 /// - The original publication date is `dc:date` (Dublin Core, declared once on the root).
@@ -48,9 +48,7 @@ public enum AtomWriter {
 
     private static func writeEntry(_ xml: borrowing XMLWriter, _ entry: Entry, feedLanguage: String?) {
         xml.startElement("entry")
-        if let language = WriterRules.languageTag(entry.language), !WriterRules.sameLanguage(language, feedLanguage) {
-            xml.attribute("xml:lang", language)
-        }
+        xml.attribute("xml:lang", ifPresent: WriterRules.languageTag(entry.language) ?? feedLanguage)
         xml.element("id", text: entry.id)
         xml.element("title", text: entry.title, attributes: ["type": "text"])
         xml.element("published", text: FeedDate.rfc3339(entry.published))

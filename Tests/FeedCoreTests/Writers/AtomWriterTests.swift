@@ -104,9 +104,9 @@ import Testing
         }
     }
 
-    @Test func marksOnlyEntriesWhoseLanguageDiffersFromTheFeeds() throws {
+    @Test func everyEntryCarriesItsLanguageOrTheFeeds() throws {
         let languages = try read(write()).all("entry").map { $0.attributes["xml:lang"] }
-        #expect(languages == [nil, "en", "en-GB", nil])
+        #expect(languages == ["fr", "en", "en-GB", "fr"])
         let bare = try read(write(s.bareFeed)).all("entry").map { $0.attributes["xml:lang"] }
         #expect(bare == ["fr", "en", "en-GB", nil])
     }
