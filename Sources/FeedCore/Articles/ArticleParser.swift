@@ -10,7 +10,10 @@ public struct ArticleParser: Sendable {
     /// `fileName` is the base name; its extension picks the format (.txt/none = text, .md/.markdown, .html/.htm).
     public func parse(_ bytes: [UInt8], fileName: String) throws(ArticleError) -> Article {
         let format = ArticleFormat(fileName: fileName)
-        if format == .html { throw .undecodable("HTML articles are not supported yet") }
+        if format == .html {
+            let text = String(decoding: try ArticleDecoder.utf8(from: bytes), as: UTF8.self)
+            return try HTMLArticleReader.read(text, defaultLanguage: defaultLanguage)
+        }
         let lines = ArticleLines.split(try ArticleDecoder.utf8(from: bytes))
         let found = format == .markdown ? MarkdownArticleReader.read(lines) : PlainArticleReader.read(lines)
         guard let draft = found else { throw .empty }

@@ -24,7 +24,11 @@ public struct HTMLSanitizer: Sendable {
     ///
     /// A `baseURL` that is not an absolute http(s) URL is ignored; relative URLs then stay relative.
     public func sanitize(_ html: String, baseURL: String?) -> String {
-        let nodes = HTMLFragmentParser.parse(Self.truncated(html, toBytes: policy.maxInputBytes))
+        sanitize(nodes: HTMLFragmentParser.parse(Self.truncated(html, toBytes: policy.maxInputBytes)), baseURL: baseURL)
+    }
+
+    /// `sanitize` for nodes already parsed (an article's body).
+    func sanitize(nodes: [HTMLNode], baseURL: String?) -> String {
         let cleaner = HTMLCleaner(
             policy: policy, urls: URLFilter(baseURL: baseURL, allowDataImages: policy.allowDataImages))
         let serialized = HTMLSerializer.serialize(NestingRepair.repair(cleaner.clean(nodes)))

@@ -236,10 +236,17 @@ import Testing
     }
 
     @Test(arguments: ["page.html", "page.HTM"])
-    func htmlIsNotSupportedYet(_ name: String) {
-        #expect(throws: ArticleError.undecodable("HTML articles are not supported yet")) {
-            try parser.parse(Array("<p>Hi</p>".utf8), fileName: name)
-        }
+    func htmlArticlesAreReadAndSanitised(_ name: String) throws {
+        let html = "<title>Hi &amp; bye</title><p onclick=\"x()\">Body <script>evil()</script>text.</p>"
+        let article = try parser.parse(Array(html.utf8), fileName: name)
+        #expect(article.title == "Hi & bye")
+        #expect(article.contentHTML == "<p>Body text.</p>")
+        #expect(article.summary == "Body text.")
+    }
+
+    @Test func htmlWithOnlyOneParagraphHasATitleButNoBody() {
+        #expect(throws: ArticleError.titleOnly) { try parser.parse(Array("<p>Hi</p>".utf8), fileName: "a.html") }
+        #expect(throws: ArticleError.empty) { try parser.parse(Array("<html><body> </body></html>".utf8), fileName: "a.html") }
     }
 
     @Test(arguments: [
