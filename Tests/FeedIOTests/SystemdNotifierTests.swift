@@ -29,6 +29,10 @@ import Testing
         #expect(socket.receive() == "STATUS=two lines  ")
         try notifier.watchdog()
         #expect(socket.receive() == "WATCHDOG=1")
+        try notifier.extendTimeout(by: .seconds(90) + .microseconds(5))
+        #expect(socket.receive() == "EXTEND_TIMEOUT_USEC=90000005")
+        try notifier.send(["A=1", "B=2"])
+        #expect(socket.receive() == "A=1\nB=2")
         try notifier.stopping(status: "bye")
         #expect(socket.receive() == "STOPPING=1\nSTATUS=bye")
     }

@@ -10,11 +10,14 @@ final class WatchingRecorder: Sendable {
     private let received = WatchingBatchList()
     private let reader: Task<Void, Never>
 
-    init(directory: String, debounce: Duration = .milliseconds(100), missingDirectoryCheck: Duration = .seconds(1)) throws {
+    init(
+        directory: String, debounce: Duration = .milliseconds(100), missingDirectoryCheck: Duration = .seconds(1),
+        periodicRescan: Duration? = nil
+    ) throws {
         let log = self.log
         watcher = try SeedsWatcher(
             directory: directory, debounce: debounce, missingDirectoryCheck: missingDirectoryCheck,
-            logger: Logger(label: "test") { _ in WatchingLogHandler(sink: log) })
+            periodicRescan: periodicRescan, logger: Logger(label: "test") { _ in WatchingLogHandler(sink: log) })
         let stream = watcher.batches
         let received = self.received
         reader = Task {

@@ -49,6 +49,14 @@ public struct SystemdNotifier: Sendable {
         try send(["WATCHDOG=1"])
     }
 
+    /// `EXTEND_TIMEOUT_USEC=…`: the current start, reload or stop needs up to `duration` more (systemd ≥ 236),
+    /// for a first publish slower than `TimeoutStartSec`.
+    public func extendTimeout(by duration: Duration) throws(SystemdNotifyError) {
+        let parts = duration.components
+        let microseconds = max(0, parts.seconds * 1_000_000 + parts.attoseconds / 1_000_000_000_000)
+        try send(["EXTEND_TIMEOUT_USEC=\(microseconds)"])
+    }
+
     /// Sends `assignments` as one newline-separated datagram (nothing when notifications are off).
     public func send(_ assignments: [String]) throws(SystemdNotifyError) {
         guard let socket else { return }

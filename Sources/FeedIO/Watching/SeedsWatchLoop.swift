@@ -10,6 +10,7 @@ struct SeedsWatchLoop {
     let wakeup: WakeupDescriptor
     var collector: WatchBatchCollector
     let missingDirectoryCheck: Duration
+    let periodicRescan: Duration?
     let logger: Logger
     let continuation: AsyncStream<WatchBatch>.Continuation
     /// The current watch descriptor, nil while the directory is missing.
@@ -18,16 +19,21 @@ struct SeedsWatchLoop {
     private var lost = false
     /// The last problem logged, so a missing directory is reported once, not every second.
     private var reportedProblem: String?
+    /// When the next periodic rescan is due.
+    private var nextRescan: ContinuousClock.Instant?
 
     init(
         directory: String, inotify: Int32, wakeup: WakeupDescriptor, collector: WatchBatchCollector,
-        missingDirectoryCheck: Duration, logger: Logger, continuation: AsyncStream<WatchBatch>.Continuation
+        missingDirectoryCheck: Duration, periodicRescan: Duration?, logger: Logger,
+        continuation: AsyncStream<WatchBatch>.Continuation
     ) {
         self.directory = directory
         self.inotify = inotify
         self.wakeup = wakeup
         self.collector = collector
         self.missingDirectoryCheck = missingDirectoryCheck
+        self.periodicRescan = periodicRescan
+        self.nextRescan = periodicRescan.map { ContinuousClock.now + $0 }
         self.logger = logger
         self.continuation = continuation
     }
@@ -42,6 +48,10 @@ struct SeedsWatchLoop {
         while true {
             let now = ContinuousClock.now
             if watch == nil { attach(at: now) }
+            if let due = nextRescan, let interval = periodicRescan, now >= due {
+                collector.requestRescan(at: now)
+                nextRescan = now + interval
+            }
             if let batch = collector.take(at: now) { continuation.yield(batch) }
             var fds = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: wakeup.fd, events: Int16(POLLIN), revents: 0)]
@@ -59,6 +69,7 @@ struct SeedsWatchLoop {
     /// Milliseconds until the next batch is due or the next look for a missing directory; -1 for none.
     private func pollTimeout(now: ContinuousClock.Instant) -> Int32 {
         var wait = collector.deadline.map { $0 - now }
+        if let due = nextRescan { wait = min(wait ?? (due - now), due - now) }
         if watch == nil { wait = min(wait ?? missingDirectoryCheck, missingDirectoryCheck) }
         guard let wait else { return -1 }
         let parts = wait.components
