@@ -2,12 +2,19 @@ import ArgumentParser
 import FeedDaemon
 import FeedIO
 import Foundation
+import ServiceLifecycle
 
-/// `feedd [--once]`: one pass (the daemon arrives with its own issue).
+/// `feedd`: the daemon; `feedd --once`: one pass for cron and timers. Both run the same pipeline.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Ingest the seeds directory and publish the feeds (the default command)."
+        abstract: "Run the daemon (default), or one pass with --once.",
+        discussion: """
+            The daemon watches the seeds directory, polls sources when due and publishes after each batch of
+            changes. SIGTERM/SIGINT: finish the current pass and exit 0. SIGHUP: reload the configuration (a bad
+            one is reported and the old one stays). SIGUSR1: poll every source now. Under systemd
+            (Type=notify) it reports READY=1, STATUS=, WATCHDOG=1, RELOADING=1 and STOPPING=1.
+            """
     )
 
     @OptionGroup var options: GlobalOptions
@@ -15,19 +22,16 @@ struct Run: AsyncParsableCommand {
     @Flag(name: .long, help: "Run one pass and exit (for cron and systemd timers).")
     var once = false
 
-    @Flag(name: .long, help: "With --once: wait for the lock held by another feedd instead of exiting with status 75.")
+    @Flag(name: .long, help: "Wait for the lock held by another feedd instead of exiting with status 75.")
     var wait = false
 
-    @Flag(name: .long, help: "Poll every source now, not only those that are due.")
+    @Flag(name: .long, help: "With --once: poll every source now, not only those that are due.")
     var all = false
 
     @Option(name: .long, help: ArgumentHelp("An OPML file of further sources to poll and merge.", valueName: "file.opml"))
     var subscriptions: String?
 
     func run() async throws {
-        guard once else {
-            throw ValidationError("the long-running daemon is not available in this version; run `feedd --once` (from cron or a systemd timer)")
-        }
         let logger = options.makeLogger()
         let configuration: Configuration
         do {
@@ -36,14 +40,60 @@ struct Run: AsyncParsableCommand {
             logger.error("configuration: \(error.description)")
             throw ExitCode(78)
         }
+        let extra = subscriptions.map { FilePath.resolve($0, against: FileManager.default.currentDirectoryPath) }
+        if once {
+            do {
+                _ = try await OncePass(
+                    configuration: configuration, logger: logger, waitForLock: wait, pollAll: all, extraSubscriptions: extra
+                ).run(now: Date())
+            } catch {
+                logger.error("\(error.description)")
+                throw ExitCode(error.exitCode)
+            }
+            return
+        }
+        if wait {
+            // The daemon waits for a running --once to finish before it takes over.
+            _ = try? ProcessLock(path: FilePath.join(configuration.paths.state, "feedd.lock"), wait: true)
+        }
+        let options = self.options
+        let daemon = DaemonService(
+            configuration: configuration,
+            reload: { () throws(ConfigurationError) in try options.loadConfiguration() },
+            extraSubscriptions: extra,
+            logger: logger
+        )
+        let group = ServiceGroup(
+            services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger
+        )
         do {
-            let extra = subscriptions.map { FilePath.resolve($0, against: FileManager.default.currentDirectoryPath) }
-            _ = try await OncePass(
-                configuration: configuration, logger: logger, waitForLock: wait, pollAll: all, extraSubscriptions: extra
-            ).run(now: Date())
+            try await group.run()
         } catch {
-            logger.error("\(error.description)")
-            throw ExitCode(error.exitCode)
+            let failure = DaemonFailure(error)
+            logger.error("\(failure.message)")
+            throw ExitCode(failure.exitCode)
+        }
+    }
+}
+
+/// A daemon start-up or run failure, mapped to the documented exit status.
+struct DaemonFailure {
+    var message: String
+    var exitCode: Int32
+
+    init(_ error: any Error) {
+        let underlying = (error as? ServiceGroupError).map { "\($0)" } ?? "\(error)"
+        switch error {
+        case let failure as ProcessLock.Failure:
+            if case .held = failure { (message, exitCode) = (failure.description, 75) } else { (message, exitCode) = (failure.description, 74) }
+        case let failure as ConfigurationError:
+            (message, exitCode) = ("configuration: \(failure.description)", 78)
+        case let failure as StoreError:
+            (message, exitCode) = (failure.description, 74)
+        case let failure as FileError:
+            (message, exitCode) = (failure.description, 74)
+        default:
+            (message, exitCode) = (underlying, 1)
         }
     }
 }

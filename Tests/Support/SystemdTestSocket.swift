@@ -1,13 +1,13 @@
 import Glibc
 
 /// A real unix datagram socket bound to a path or an abstract name, standing in for systemd's notify socket.
-final class SystemdTestSocket {
-    let fd: Int32
+public final class SystemdTestSocket {
+    public let fd: Int32
     /// The `NOTIFY_SOCKET` value that reaches this socket.
-    let notifyValue: String
+    public let notifyValue: String
 
     /// Binds `value` (`/path` or `@abstract`); receives time out after 2 seconds.
-    init(_ value: String) throws {
+    public init(_ value: String) throws {
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         notifyValue = value
         guard fd >= 0 else { throw SocketError(operation: "socket", code: errno) }
@@ -34,14 +34,14 @@ final class SystemdTestSocket {
     deinit { close(fd) }
 
     /// The next datagram as text, or nil after the timeout.
-    func receive() -> String? {
+    public func receive() -> String? {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         guard count >= 0 else { return nil }
         return String(decoding: buffer.prefix(count), as: UTF8.self)
     }
 
-    struct SocketError: Error {
+    public struct SocketError: Error {
         var operation: String
         var code: Int32
     }

@@ -1,0 +1,116 @@
+import FeedCore
+import FeedIO
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// `feedd` without `--once`: watches the seeds directory, polls sources when due, publishes after each batch
+/// of changes, reloads on SIGHUP, polls everything on SIGUSR1, and talks to systemd (`Type=notify`).
+///
+/// The daemon and `--once` share one pipeline (ArticleIngest, SourcePoller, Publisher); this type only adds
+/// the watcher, the schedule and the signals around it. Work is done one event at a time, so the store and
+/// the outputs are never written by two passes at once, and SIGTERM lets the current pass finish.
+public struct DaemonService: Service {
+    public var configuration: Configuration
+    /// Reads the configuration again (SIGHUP); an error keeps the old one in force.
+    public var reload: @Sendable () throws(ConfigurationError) -> Configuration
+    public var extraSubscriptions: String?
+    public var logger: Logger
+    /// How often the loop checks whether a source or the slow rescan is due.
+    public var tickInterval: Duration
+
+    public init(
+        configuration: Configuration, reload: @escaping @Sendable () throws(ConfigurationError) -> Configuration,
+        extraSubscriptions: String? = nil, logger: Logger, tickInterval: Duration = .seconds(5)
+    ) {
+        self.configuration = configuration
+        self.reload = reload
+        self.extraSubscriptions = extraSubscriptions
+        self.logger = logger
+        self.tickInterval = tickInterval
+    }
+
+    public func run() async throws {
+        let sources = try SourceList.resolve(configuration, extraSubscriptions: extraSubscriptions)
+        try DirectoryScanner.createDirectory(configuration.paths.state)
+        let lock = try ProcessLock(path: FilePath.join(configuration.paths.state, "feedd.lock"), wait: false)
+        defer { withExtendedLifetime(lock) {} }
+        let store = try StateStore(directory: configuration.paths.state)
+        let notifier = SystemdNotifier()
+        var state = DaemonState(
+            configuration: configuration, sources: sources, store: store, notifier: notifier, logger: logger
+        )
+        let (events, input) = AsyncStream.makeStream(of: DaemonEvent.self)
+
+        await state.startUp()
+        try? notifier.ready(status: state.statusLine())
+        logger.info("ready: watching \(configuration.paths.seeds), \(sources.count) sources, publishing to \(configuration.paths.output)")
+
+        await withTaskGroup(of: Void.self) { group in
+            var watcher = startWatcher(for: configuration, into: input, group: &group)
+            group.addTask { await Self.signals(into: input) }
+            group.addTask { [tickInterval] in await Self.ticks(every: tickInterval, into: input) }
+            if let interval = notifier.watchdogInterval {
+                group.addTask { await Self.watchdog(notifier, every: interval) }
+            }
+            await withGracefulShutdownHandler {
+                for await event in events {
+                    let seeds = state.configuration.paths.seeds
+                    await state.handle(event, reload: reload, extraSubscriptions: extraSubscriptions)
+                    if state.configuration.paths.seeds != seeds {
+                        watcher?.finish()
+                        watcher = startWatcher(for: state.configuration, into: input, group: &group)
+                    }
+                }
+            } onGracefulShutdown: {
+                try? notifier.stopping(status: "stopping")
+                input.finish()
+            }
+            logger.info("stopping: the last pass is finished, outputs and store are consistent")
+            watcher?.finish()
+            group.cancelAll()
+        }
+        await state.shutdown()
+    }
+
+    private func startWatcher(
+        for configuration: Configuration, into input: AsyncStream<DaemonEvent>.Continuation, group: inout TaskGroup<Void>
+    ) -> SeedsWatcher? {
+        do {
+            let watcher = try SeedsWatcher(
+                directory: configuration.paths.seeds,
+                debounce: .milliseconds(configuration.daemon.debounceMilliseconds),
+                logger: logger
+            )
+            group.addTask {
+                for await batch in watcher.batches { input.yield(.seeds(batch)) }
+            }
+            return watcher
+        } catch {
+            logger.error("FAIL (WATCH) \(configuration.paths.seeds): \(error); only the periodic rescan will see changes")
+            return nil
+        }
+    }
+
+    private static func signals(into input: AsyncStream<DaemonEvent>.Continuation) async {
+        for await signal in await UnixSignalsSequence(trapping: .sighup, .sigusr1) {
+            if Task.isCancelled { return }
+            input.yield(signal == .sighup ? .reload : .pollAll)
+        }
+    }
+
+    private static func ticks(every interval: Duration, into input: AsyncStream<DaemonEvent>.Continuation) async {
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: interval) } catch { return }
+            input.yield(.tick)
+        }
+    }
+
+    private static func watchdog(_ notifier: SystemdNotifier, every interval: Duration) async {
+        while !Task.isCancelled {
+            try? notifier.watchdog()
+            do { try await Task.sleep(for: interval) } catch { return }
+        }
+    }
+}
