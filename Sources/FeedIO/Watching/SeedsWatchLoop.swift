@@ -1,5 +1,4 @@
 #if canImport(Glibc)
-import FeedCore
 import Glibc
 import Logging
 
@@ -123,26 +122,24 @@ struct SeedsWatchLoop {
     }
 
     private mutating func handle(_ event: InotifyEvent, at now: ContinuousClock.Instant) {
-        if event.mask & InotifyMask.queueOverflow != 0 {
+        switch WatchEventAction.of(event, watch: watch) {
+        case .ignore:
+            break
+        case .changed(let name):
+            collector.add(name, at: now)
+        case .createdLink(let name):
+            if isCompleteOnCreation(name) { collector.add(name, at: now) }
+        case .overflow:
             logger.warning("WATCH \(directory): the inotify queue overflowed; rescanning")
             collector.requestRescan(at: now)
-            return
-        }
-        guard let current = watch, event.watch == current else { return }
-        let gone = InotifyMask.deleteSelf | InotifyMask.moveSelf | InotifyMask.ignored | InotifyMask.unmount
-        if event.mask & gone != 0 {
+        case .directoryLost:
             // After IN_MOVE_SELF the watch follows the moved directory: drop it and watch the path again.
-            inotify_rm_watch(inotify, current)
+            if let watch { inotify_rm_watch(inotify, watch) }
             watch = nil
             lost = true
             logger.warning("WATCH \(directory): the seeds directory was moved or deleted; rescanning")
             collector.requestRescan(at: now)
-            return
         }
-        if event.mask & InotifyMask.isDirectory != 0 { return }
-        guard ArticleFileName.isCandidate(event.name) else { return }
-        if event.mask & InotifyMask.create != 0 && !isCompleteOnCreation(event.name) { return }
-        collector.add(event.name, at: now)
     }
 
     /// A symbolic link or an extra hard link is whole when it appears; a new regular file is still being written.
