@@ -11,7 +11,7 @@ import UnixSignals
 /// The daemon and `--once` share one pipeline (ArticleIngest, SourcePoller, Publisher); this type only adds
 /// the watcher, the schedule and the signals around it. Work is done one event at a time, so the store and
 /// the outputs are never written by two passes at once, and SIGTERM lets the current pass finish.
-public struct DaemonService: Service {
+public struct DaemonService: Service, CustomStringConvertible {
     public var configuration: Configuration
     /// Reads the configuration again (SIGHUP); an error keeps the old one in force.
     public var reload: @Sendable () throws(ConfigurationError) -> Configuration
@@ -31,6 +31,8 @@ public struct DaemonService: Service {
         self.tickInterval = tickInterval
     }
 
+    public var description: String { "feedd daemon (\(configuration.file ?? "built-in defaults"))" }
+
     public func run() async throws {
         let sources = try SourceList.resolve(configuration, extraSubscriptions: extraSubscriptions)
         try DirectoryScanner.createDirectory(configuration.paths.state)
@@ -42,18 +44,21 @@ public struct DaemonService: Service {
             configuration: configuration, sources: sources, store: store, notifier: notifier, logger: logger
         )
         let (events, input) = AsyncStream.makeStream(of: DaemonEvent.self)
-
-        await state.startUp()
-        try? notifier.ready(status: state.statusLine())
-        logger.info("ready: watching \(configuration.paths.seeds), \(sources.count) sources, publishing to \(configuration.paths.output)")
+        // Trap SIGHUP and SIGUSR1 before the first pass, so an early signal is queued, not fatal.
+        let signals = await UnixSignalsSequence(trapping: .sighup, .sigusr1)
 
         await withTaskGroup(of: Void.self) { group in
-            var watcher = startWatcher(for: configuration, into: input, group: &group)
-            group.addTask { await Self.signals(into: input) }
-            group.addTask { [tickInterval] in await Self.ticks(every: tickInterval, into: input) }
+            // The watchdog runs from exec, not from READY=1: ping through a long first pass too.
             if let interval = notifier.watchdogInterval {
                 group.addTask { await Self.watchdog(notifier, every: interval) }
             }
+            // Watch before the first pass: a change made during it comes as a batch right after.
+            var watcher = startWatcher(for: configuration, into: input, group: &group)
+            await state.startUp()
+            try? notifier.ready(status: state.statusLine())
+            logger.info("ready: watching \(configuration.paths.seeds), \(sources.count) sources, publishing to \(configuration.paths.output)")
+            group.addTask { await Self.forward(signals, into: input) }
+            group.addTask { [tickInterval] in await Self.ticks(every: tickInterval, into: input) }
             await withGracefulShutdownHandler {
                 for await event in events {
                     let seeds = state.configuration.paths.seeds
@@ -93,8 +98,8 @@ public struct DaemonService: Service {
         }
     }
 
-    private static func signals(into input: AsyncStream<DaemonEvent>.Continuation) async {
-        for await signal in await UnixSignalsSequence(trapping: .sighup, .sigusr1) {
+    private static func forward(_ signals: UnixSignalsSequence, into input: AsyncStream<DaemonEvent>.Continuation) async {
+        for await signal in signals {
             if Task.isCancelled { return }
             input.yield(signal == .sighup ? .reload : .pollAll)
         }

@@ -45,7 +45,8 @@ import Testing
     }
 
     static func article(_ title: String) -> String {
-        "\(title)\n\nKey Facts\n\nThe council met on Monday and agreed on the plan after a long debate with residents.\n\nSource: https://example.org/2026/05/04/x/\n"
+        let slug = title.lowercased().replacingOccurrences(of: " ", with: "-")
+        return "\(title)\n\nKey Facts\n\nThe council met on Monday and agreed on the plan after a long debate with residents.\n\nSource: https://example.org/2026/05/04/\(slug)/\n"
     }
 
     @Test func readyStatusAndArticlesAppearWithinTwoSeconds() throws {

@@ -1,5 +1,8 @@
-/// Merges candidate entries from every source into the published stream: one entry per id and per
-/// normalised link, newest first, capped.
+/// Merges candidate entries from every source into the published stream: one entry per id, and one per
+/// normalised link across sources, newest first, capped.
+///
+/// Two entries of the same source that share a link stay two entries (a feed may post twice about one
+/// page, two article files may cite one source); the same link from two different sources is one story.
 ///
 /// When several copies share an id or a link, the one that is kept is the article (an entry without a
 /// source) if there is one, else the copy published first (the original, not a later repost); ties go
@@ -15,15 +18,16 @@ public enum EntryMerger {
             return a < b
         }
         var claimedIDs: Set<String> = []
-        var claimedLinks: Set<String> = []
+        var claimedLinks: [String: String] = [:]
         var kept = [Bool](repeating: false, count: candidates.count)
         for index in preference {
             let entry = candidates[index]
             let link = entry.link.flatMap(LinkNormalizer.normalize)
+            let origin = sourceKey(entry)
             if claimedIDs.contains(entry.id) { continue }
-            if let link, claimedLinks.contains(link) { continue }
+            if let link, let owner = claimedLinks[link], owner != origin { continue }
             claimedIDs.insert(entry.id)
-            if let link { claimedLinks.insert(link) }
+            if let link, claimedLinks[link] == nil { claimedLinks[link] = origin }
             kept[index] = true
         }
         var merged: [Entry] = []
@@ -32,5 +36,11 @@ public enum EntryMerger {
             if merged.count == limit { break }
         }
         return merged
+    }
+
+    /// Which source an entry came from: its feed's URL or id, or the articles.
+    static func sourceKey(_ entry: Entry) -> String {
+        guard let source = entry.source else { return "" }
+        return source.feedURL ?? source.id ?? source.link ?? source.title ?? "?"
     }
 }

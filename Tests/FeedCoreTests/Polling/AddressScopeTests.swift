@@ -1,3 +1,4 @@
+import Foundation
 import FeedCore
 import Testing
 
@@ -18,5 +19,47 @@ import Testing
     @Test(arguments: ["example.org", "256.1.1.1", "1.2.3", "1:2:3:4:5:6:7:8:9", "1::2::3", "", "01234::"])
     func notAnAddress(text: String) {
         #expect(AddressScope.of(text) == nil)
+    }
+}
+
+@Suite struct EntryMergerTests {
+    func entry(_ id: String, _ link: String?, published: Double, source: String?) -> Entry {
+        Entry(id: id, title: id, link: link, published: Date(timeIntervalSince1970: published),
+              updated: Date(timeIntervalSince1970: published), source: source.map { SourceFeed(feedURL: $0) })
+    }
+
+    @Test func sameLinkAcrossSourcesIsOneEntryAndTheFirstPublishedWins() {
+        let merged = EntryMerger.merge([
+            entry("b", "https://news.example/story?utm_source=x", published: 200, source: "https://b.example/feed"),
+            entry("a", "HTTPS://news.example:443/story#top", published: 100, source: "https://a.example/feed"),
+        ], limit: 10)
+        #expect(merged.map(\.id) == ["a"])
+    }
+
+    @Test func anArticleWinsOverAnExternalCopy() {
+        let merged = EntryMerger.merge([
+            entry("ext", "https://news.example/story", published: 100, source: "https://a.example/feed"),
+            entry("art", "https://news.example/story", published: 300, source: nil),
+        ], limit: 10)
+        #expect(merged.map(\.id) == ["art"])
+    }
+
+    @Test func sameLinkWithinOneSourceStaysTwoEntries() {
+        let merged = EntryMerger.merge([
+            entry("x2", "https://news.example/story", published: 200, source: nil),
+            entry("x1", "https://news.example/story", published: 100, source: nil),
+        ], limit: 10)
+        #expect(merged.map(\.id) == ["x2", "x1"])
+    }
+
+    @Test func sameIDIsOneEntryAndTheCapHolds() {
+        let merged = EntryMerger.merge([
+            entry("dup", nil, published: 300, source: "https://b.example/feed"),
+            entry("dup", nil, published: 200, source: "https://a.example/feed"),
+            entry("c", nil, published: 100, source: nil),
+            entry("d", nil, published: 50, source: nil),
+        ], limit: 2)
+        #expect(merged.map(\.id) == ["dup", "c"])
+        #expect(merged.first?.source?.feedURL == "https://a.example/feed")
     }
 }
