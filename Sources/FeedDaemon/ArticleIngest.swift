@@ -34,13 +34,7 @@ public struct ArticleIngest: Sendable {
             return report
         }
         report.scanned = scanned.count
-        let known = try store.read { try $0.articleFiles() }
-        let changed = scanned.filter { file in
-            guard let record = known[file.name] else { return true }
-            return record.size != file.size || record.modifiedNanoseconds != file.modifiedNanoseconds
-        }
-        let present = Set(scanned.map(\.name))
-        let vanished = known.values.filter { !present.contains($0.name) }.sorted { $0.name < $1.name }
+        let (changed, known, vanished) = Self.compare(scanned, with: try store.read { try $0.articleFileList() })
         report.unchanged = scanned.count - changed.count
         guard !changed.isEmpty || !vanished.isEmpty else { return report }
 
@@ -74,6 +68,32 @@ public struct ArticleIngest: Sendable {
             }
         }
         return report
+    }
+
+    /// One merge over two lists sorted by name bytes: files that are new or whose size or mtime moved (with
+    /// their previous record), and records whose file is gone.
+    static func compare(_ scanned: [ScannedFile], with records: [ArticleFileRecord])
+        -> (changed: [ScannedFile], previous: [String: ArticleFileRecord], vanished: [ArticleFileRecord]) {
+        var changed: [ScannedFile] = [], previous: [String: ArticleFileRecord] = [:], vanished: [ArticleFileRecord] = []
+        var i = 0, j = 0
+        while i < scanned.count || j < records.count {
+            if j == records.count || (i < scanned.count && scanned[i].name.utf8.lexicographicallyPrecedes(records[j].name.utf8)) {
+                changed.append(scanned[i])
+                i += 1
+            } else if i == scanned.count || records[j].name.utf8.lexicographicallyPrecedes(scanned[i].name.utf8) {
+                vanished.append(records[j])
+                j += 1
+            } else {
+                let file = scanned[i], record = records[j]
+                if record.size != file.size || record.modifiedNanoseconds != file.modifiedNanoseconds {
+                    changed.append(file)
+                    previous[file.name] = record
+                }
+                i += 1
+                j += 1
+            }
+        }
+        return (changed, previous, vanished)
     }
 
     /// Reads and parses a batch concurrently, one task per processor; results in the batch's order.

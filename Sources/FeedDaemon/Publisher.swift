@@ -1,6 +1,7 @@
 import FeedCore
 import FeedIO
 import Foundation
+import Glibc
 import Logging
 
 /// Renders the stored entries into the output files, replacing each atomically and only when its bytes change.
@@ -68,6 +69,15 @@ public struct Publisher: Sendable {
     public func publish(now: Date) throws -> PublishReport {
         let directory = configuration.paths.output
         try DirectoryScanner.createDirectory(directory)
+        let files = configuration.feedDescription.files
+        let names = [files.atom, files.rss, files.json, files.opml]
+        // Nothing changed since the last publish (same store generation, same settings, the files as
+        // written then): skip rendering. An age limit makes output depend on the clock, so it always renders.
+        let inputs = try publishInputs()
+        if configuration.feed.maxAgeDays == 0, let stamp = inputs,
+           try store.read({ try $0.meta("publish_stamp") }) == stamp + "|" + Self.fileStamp(directory, names) {
+            return PublishReport(unchanged: names)
+        }
         var report = PublishReport()
         for (name, bytes) in try render(now: now) {
             let path = FilePath.join(directory, name)
@@ -78,7 +88,27 @@ public struct Publisher: Sendable {
                 report.unchanged.append(name)
             }
         }
+        if let stamp = inputs {
+            try store.recordMeta("publish_stamp", stamp + "|" + Self.fileStamp(directory, names))
+        }
         return report
+    }
+
+    /// What the outputs are rendered from: the store's generation and every setting that shows in them.
+    func publishInputs() throws(StoreError) -> String? {
+        let generation = try store.read { try $0.generation() }
+        var hasher = FNV1a64()
+        hasher.add("\(configuration.feedDescription)|\(configuration.feed.maxEntries)|\(sources)")
+        return "\(generation)|\(hasher.hex)"
+    }
+
+    /// Size and mtime of each output file, as the file system has them now.
+    static func fileStamp(_ directory: String, _ names: [String]) -> String {
+        names.map { name in
+            var info = stat()
+            guard stat(FilePath.join(directory, name), &info) == 0 else { return "-" }
+            return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        }.joined(separator: ",")
     }
 }
 
@@ -87,5 +117,8 @@ public struct PublishReport: Sendable, Hashable {
     public var written: [String] = []
     public var unchanged: [String] = []
 
-    public init() {}
+    public init(written: [String] = [], unchanged: [String] = []) {
+        self.written = written
+        self.unchanged = unchanged
+    }
 }

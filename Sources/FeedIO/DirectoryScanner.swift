@@ -19,7 +19,8 @@ public struct ScannedFile: Sendable, Hashable {
 
 /// Lists the regular files of one directory (not recursive), with size and mtime, via readdir + fstatat.
 public enum DirectoryScanner {
-    /// The regular files directly under `path` whose names pass `include`, sorted by name.
+    /// The regular files directly under `path` whose names pass `include`, sorted by the bytes of their
+    /// names (SQLite's BINARY order, so a scan merges with the store's rows in one pass).
     /// Symbolic links are followed; entries that vanish between readdir and stat are skipped.
     public static func scan(_ path: String, include: (String) -> Bool) throws(FileError) -> [ScannedFile] {
         guard let dir = opendir(path) else { throw FileError(path: path, operation: "open directory", errno: errno) }
@@ -44,7 +45,7 @@ public enum DirectoryScanner {
             let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             files.append(ScannedFile(name: name, size: Int64(info.st_size), modifiedNanoseconds: mtime))
         }
-        files.sort { $0.name < $1.name }
+        files.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return files
     }
 

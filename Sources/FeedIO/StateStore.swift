@@ -39,9 +39,25 @@ public final class StateStore: Sendable {
     /// Runs `body` in one write transaction; everything it does lands together or not at all.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
         do {
-            return try queue.write { db in try body(StoreTransaction(db: db)) }
+            return try queue.write { db in
+                let before = db.totalChangesCount
+                let result = try body(StoreTransaction(db: db))
+                if db.totalChangesCount != before {
+                    try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+                }
+                return result
+            }
         } catch let error as StoreError {
             throw error
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Records a bookkeeping value (`meta`) without moving the generation.
+    public func recordMeta(_ key: String, _ value: String) throws(StoreError) {
+        do {
+            try queue.write { db in try StoreTransaction(db: db).setMeta(key, value) }
         } catch {
             throw StoreError(path: path, reason: "\(error)")
         }

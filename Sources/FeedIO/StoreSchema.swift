@@ -68,6 +68,14 @@ enum StoreSchema {
                 CREATE INDEX entry_source ON entry(source, last_seen);
                 """)
         }
+        migrator.registerMigration("v3-meta") { db in
+            // Small facts about the store: `generation` moves with every write transaction that changes a
+            // row; `publish_stamp` says what the outputs were last rendered from.
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                INSERT INTO meta (key, value) VALUES ('generation', '0');
+                """)
+        }
         return migrator
     }
 }

@@ -45,6 +45,16 @@ public struct StoreTransaction {
 
     // MARK: Article files
 
+    /// Every article file the store knows, ordered by the bytes of the name (as `DirectoryScanner` lists).
+    public func articleFileList() throws -> [ArticleFileRecord] {
+        var records: [ArticleFileRecord] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT name, size, mtime_ns, entry_id, error FROM article_file ORDER BY name")
+        while let row = try rows.next() {
+            records.append(ArticleFileRecord(name: row[0], size: row[1], modifiedNanoseconds: row[2], entryID: row[3], error: row[4]))
+        }
+        return records
+    }
+
     /// Every article file the store knows, by name.
     public func articleFiles() throws -> [String: ArticleFileRecord] {
         var records: [String: ArticleFileRecord] = [:]
@@ -208,6 +218,20 @@ public struct StoreTransaction {
 }
 
 extension StoreTransaction {
+    /// A counter that moves with every write transaction that changed a row.
+    public func generation() throws -> Int {
+        Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? "0") ?? 0
+    }
+
+    public func meta(_ key: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+
+    /// Sets a meta value (inside `StateStore.write` this moves the generation; use `StateStore.recordMeta`).
+    public func setMeta(_ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+    }
+
     /// The latest instant any entry was added, changed or retracted; nil for an empty store.
     public func lastChange() throws -> Date? {
         let seconds = try Int64.fetchOne(

@@ -94,6 +94,19 @@ import Testing
         #expect(try s.visible().map(\.title) == ["Un titre"])
     }
 
+    @Test func nonASCIIAndMixedCaseNamesStayUnchangedOnTheNextPass() async throws {
+        let s = try Setup()
+        for name in ["Zèbre.txt", "été.txt", "ete.txt", "a.txt", "B.md", "ünïcode_1111111111111111.txt"] {
+            s.seed(name, Self.article.replacingOccurrences(of: "Un titre", with: "Titre \(name)"))
+        }
+        #expect(try await s.ingest(at: 1_000).added == 6)
+        try FileManager.default.removeItem(atPath: s.dir.file("seeds/ete.txt"))
+        let second = try await s.ingest(at: 2_000)
+        #expect(second.unchanged == 5)
+        #expect(second.added + second.updated == 0)
+        #expect(second.retracted == 1)
+    }
+
     @Test func contentChangeMovesUpdatedButNotPublished() async throws {
         let s = try Setup()
         s.seed("000_1111111111111111.txt", Self.article)
@@ -160,5 +173,34 @@ import Testing
         // Same published instant: newest file name first.
         #expect(entries.first?.title == "Titre 299")
         #expect(entries.last?.title == "Titre 0")
+    }
+}
+
+@Suite struct PublisherSkipTests {
+    @Test func unchangedStoreSkipsRenderingButAChangedOrMissingFileIsRewritten() async throws {
+        let dir = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir.file("seeds"), withIntermediateDirectories: true)
+        var configuration = Configuration.defaults(baseDirectory: dir.path)
+        configuration.feed.tagAuthority = "test.example,2026"
+        let store = try StateStore(directory: configuration.paths.state)
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        dir.write("seeds/000_1111111111111111.txt", ArticleIngestTests.article)
+        _ = try await ArticleIngest(configuration: configuration, store: store, logger: logger).run(now: Date(timeIntervalSince1970: 1_000))
+        let publisher = Publisher(configuration: configuration, store: store, logger: logger)
+
+        #expect(try publisher.publish(now: Date()).written.count == 4)
+        #expect(try publisher.publish(now: Date()).written.isEmpty)
+
+        try FileManager.default.removeItem(atPath: dir.file("feeds/rss.xml"))
+        #expect(try publisher.publish(now: Date()).written == ["rss.xml"])
+
+        var retitled = configuration
+        retitled.feed.title = "A new title"
+        let written = try Publisher(configuration: retitled, store: store, logger: logger).publish(now: Date()).written
+        #expect(Set(written) == ["atom.xml", "rss.xml", "feed.json", "feeds.opml"])
+
+        dir.write("seeds/001_2222222222222222.txt", ArticleIngestTests.article.replacingOccurrences(of: "Un titre", with: "Deux"))
+        _ = try await ArticleIngest(configuration: retitled, store: store, logger: logger).run(now: Date(timeIntervalSince1970: 2_000))
+        #expect(try Publisher(configuration: retitled, store: store, logger: logger).publish(now: Date()).written.count == 3)
     }
 }

@@ -1,5 +1,7 @@
 /// FNV-1a, 64-bit (draft-eastlake-fnv: offset basis 0xcbf29ce484222325, prime 0x100000001b3).
-struct FNV1a64 {
+public struct FNV1a64: Sendable {
+    public init() {}
+
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ bytes: some Sequence<UInt8>) {
@@ -7,7 +9,7 @@ struct FNV1a64 {
         for byte in bytes { add(byte) }
     }
 
-    mutating func add(_ text: String) {
+    public mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { add(buffer: $0) }
     }
@@ -29,7 +31,7 @@ struct FNV1a64 {
     }
 
     /// The value as 16 lowercase hex digits.
-    var hex: String {
+    public var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         var output = [UInt8](repeating: 0x30, count: 16)
         var rest = value
