@@ -138,7 +138,7 @@ public enum ConfigurationLoader {
     static func readPolling(_ t: TOMLReader, baseDirectory: String) throws(ConfigurationError) -> PollingSettings {
         try t.checkKeys(allowed: [
             "interval_minutes", "max_concurrent", "max_per_host", "connect_timeout_seconds", "timeout_seconds",
-            "max_body_size", "user_agent", "subscriptions",
+            "max_body_size", "user_agent", "subscriptions", "iframe_hosts",
         ])
         var p = PollingSettings()
         p.intervalMinutes = try t.integer("interval_minutes", in: 1...10_080) ?? p.intervalMinutes
@@ -148,6 +148,7 @@ public enum ConfigurationLoader {
         p.timeoutSeconds = try t.integer("timeout_seconds", in: 1...3_600) ?? p.timeoutSeconds
         p.maxBodySize = try t.integer("max_body_size", in: 1_024...(1 << 30)) ?? p.maxBodySize
         p.userAgent = try t.string("user_agent", nonEmpty: true) ?? p.userAgent
+        p.iframeHosts = try t.strings("iframe_hosts").map { $0.lowercased() }
         if let subscriptions = try t.string("subscriptions", nonEmpty: true) {
             p.subscriptions = FilePath.resolve(subscriptions, against: baseDirectory)
         }

@@ -53,6 +53,7 @@ public enum ConfigurationSummary {
             "max_body_size = \(c.polling.maxBodySize)",
             "user_agent = \(quoted(c.polling.userAgent))",
             "subscriptions = \(quoted(c.polling.subscriptions))",
+            "iframe_hosts = \(c.polling.iframeHosts.map { quoted($0) })",
             "",
             "[daemon]",
             "debounce_ms = \(c.daemon.debounceMilliseconds)",

@@ -171,7 +171,10 @@ public struct SourcePoller: Sendable {
 
     /// Upserts the feed's entries (filtered, capped), marks which are still in the feed, prunes old ones.
     private func storeEntries(_ feed: ParsedFeed, source: SourceSettings, now: Date, tx: StoreTransaction) throws -> (added: Int, updated: Int) {
-        let normalizer = EntryNormalizer(tagAuthority: configuration.feed.tagAuthority)
+        let normalizer = EntryNormalizer(
+            sanitizer: HTMLSanitizer(policy: SanitizerPolicy(allowedIframeHosts: Set(configuration.polling.iframeHosts))),
+            tagAuthority: configuration.feed.tagAuthority
+        )
         let filter = EntryFilter(include: source.include, exclude: source.exclude)
         var candidates: [(Entry, String)] = []
         for parsed in feed.entries {

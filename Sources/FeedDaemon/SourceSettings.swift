@@ -45,6 +45,8 @@ public struct PollingSettings: Sendable, Hashable {
     public var userAgent = "feedd/\(FeeddVersionString.value) (+https://github.com/feedd/feedd)"
     /// An OPML file of subscriptions merged with the `[[source]]` tables (absolute once resolved).
     public var subscriptions: String? = nil
+    /// Hosts whose https iframes (video players) survive sanitising; every other iframe is dropped.
+    public var iframeHosts: [String] = []
 
     public init() {}
 }

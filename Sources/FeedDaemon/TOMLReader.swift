@@ -40,6 +40,21 @@ struct TOMLReader {
         return readers
     }
 
+    /// An array of non-empty strings (a single string is accepted as one).
+    func strings(_ key: String) throws(ConfigurationError) -> [String] {
+        guard let value = table[key] else { return [] }
+        if let single = value.string { return single.isEmpty ? [] : [single] }
+        guard let array = value.array else { throw error(key, "expected an array of strings; found \(value.type)") }
+        var texts: [String] = []
+        for index in 0..<array.count {
+            guard let text = array[index].string, !text.isEmpty else {
+                throw error(key, "expected an array of non-empty strings; item \(index) is \(array[index].type)")
+            }
+            texts.append(text)
+        }
+        return texts
+    }
+
     func bool(_ key: String) throws(ConfigurationError) -> Bool? {
         guard let value = table[key] else { return nil }
         guard value.type == .bool, let flag = value.bool else { throw error(key, "expected true or false; found \(value.type)") }

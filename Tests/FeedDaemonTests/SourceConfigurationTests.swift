@@ -9,6 +9,7 @@ import Testing
             max_concurrent = 4
             user_agent = "feedd-test/1"
             subscriptions = "subs.opml"
+            iframe_hosts = ["Player.Vimeo.com"]
 
             [[source]]
             name = "Local sample"
@@ -30,6 +31,7 @@ import Testing
         #expect(config.polling.maxPerHost == 2)
         #expect(config.polling.userAgent == "feedd-test/1")
         #expect(config.polling.subscriptions == "/etc/feedd/subs.opml")
+        #expect(config.polling.iframeHosts == ["player.vimeo.com"])
         #expect(config.sources.count == 2)
         let local = config.sources[0]
         #expect(local.name == "Local sample")
