@@ -77,10 +77,10 @@ public struct ArticleIngest: Sendable {
         var changed: [ScannedFile] = [], previous: [String: ArticleFileRecord] = [:], vanished: [ArticleFileRecord] = []
         var i = 0, j = 0
         while i < scanned.count || j < records.count {
-            if j == records.count || (i < scanned.count && scanned[i].name.utf8.lexicographicallyPrecedes(records[j].name.utf8)) {
+            if j == records.count || (i < scanned.count && ByteOrder.precedes(scanned[i].name, records[j].name)) {
                 changed.append(scanned[i])
                 i += 1
-            } else if i == scanned.count || records[j].name.utf8.lexicographicallyPrecedes(scanned[i].name.utf8) {
+            } else if i == scanned.count || ByteOrder.precedes(records[j].name, scanned[i].name) {
                 vanished.append(records[j])
                 j += 1
             } else {

@@ -45,7 +45,7 @@ public enum DirectoryScanner {
             let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             files.append(ScannedFile(name: name, size: Int64(info.st_size), modifiedNanoseconds: mtime))
         }
-        files.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        files.sort { ByteOrder.precedes($0.name, $1.name) }
         return files
     }
 

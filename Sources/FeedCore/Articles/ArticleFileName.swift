@@ -4,9 +4,15 @@ public enum ArticleFileName {
 
     /// False for hidden names, `*.tmp`, `*.part`, `*~`, `*.swp`, and extensions other than .txt, .md, .markdown, .html, .htm (or none).
     public static func isCandidate(_ name: String) -> Bool {
-        guard !name.isEmpty, !name.hasPrefix("."), !name.hasSuffix("~"), !name.contains("/") else { return false }
-        guard let ext = fileExtension(of: name) else { return true }
-        return extensions.contains(ext)
+        // On the bytes: this runs for every file of every scan.
+        let utf8 = name.utf8
+        guard let first = utf8.first, let last = utf8.last, first != 0x2E, last != 0x7E, !utf8.contains(0x2F) else {
+            return false
+        }
+        guard let dot = utf8.lastIndex(of: 0x2E) else { return true }
+        let ext = utf8[utf8.index(after: dot)...]
+        guard ext.count <= 8 else { return false }
+        return extensions.contains(String(decoding: ext.map { $0 | 0x20 }, as: UTF8.self))
     }
 
     /// The hex key of `000_6d787e27e3e67534.txt` (`6d787e27e3e67534`), lowercased; nil when the name carries none.
