@@ -5,12 +5,14 @@
     python3 bench/bench.py parse    [--feeds 50] [--large 1] [--runs 3] [--work DIR]
     python3 bench/bench.py poll     [--feeds 50] [--runs 3] [--work DIR]
     python3 bench/bench.py all      [--runs 3] [--work DIR]
+    (every command also takes --feedd PATH and --timeout SECONDS, per subprocess, default 900)
 
 Builds nothing: run `swift build -c release` first (the script uses .build/release/feedd).
 Corpora come from ../shared/bench (gen_articles.py, gen_feeds.py, serve_feeds.py); they are
 generated into the work directory (default: /tmp/feedd-bench) and reused when present.
-Every contender runs once per round, the rounds interleaved; times are medians, peak RSS
-(ru_maxrss from wait4, which covers a shell loop's children too) is the largest seen.
+Every contender runs once per round, the rounds interleaved; times are medians (wall clock), peak
+RSS is the largest seen (GNU time's %M, i.e. wait4's ru_maxrss of the command and of every child a
+shell loop runs; `apt-get install -y time` when /usr/bin/time is missing).
 
 articles: `feedd --once` over N articles, cold (empty state and output) and warm (nothing
 changed), beside `cat` of the same files and a bare `find DIR -type f`.
@@ -89,6 +91,10 @@ def run(cmd, stdout=subprocess.DEVNULL, shell=False, stderr=subprocess.DEVNULL, 
     timer.start()
     try:
         _, status, usage = os.wait4(proc.pid, 0)
+    except BaseException:  # Ctrl-C: the child runs in its own session, so stop it here
+        kill()
+        os.waitpid(proc.pid, 0)
+        raise
     finally:
         timer.cancel()
     elapsed = time.perf_counter() - start
@@ -586,8 +592,11 @@ def main():
         s.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds allowed to each subprocess")
         s.add_argument("--feedd", help="the feedd binary (default: .build/release/feedd of this checkout)")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean up (children, server) on kill too
     FEEDD = os.path.abspath(args.feedd) if args.feedd else None
     TIMEOUT = args.timeout
+    if GNU_TIME is None:
+        print("note: no /usr/bin/time (apt-get install -y time): peak RSS includes this script's own")
     RSS_DIR = args.work
     os.makedirs(args.work, exist_ok=True)
     {"articles": articles, "parse": parse, "poll": poll, "all": run_all}[args.what](args)
