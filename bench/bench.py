@@ -65,7 +65,8 @@ PEERS = {
 # ------------------------------------------------------------------ running things
 
 def run(cmd, stdout=subprocess.DEVNULL, shell=False, stderr=subprocess.DEVNULL, cwd=None):
-    """Runs cmd with the timeout; returns (seconds, peak RSS in KiB, exit status or None on timeout).
+    """Runs cmd with the timeout; returns (wall seconds, peak RSS in KiB, exit status or None on timeout,
+    CPU seconds (user + system) of the command and its children).
 
     A child exec'd straight from Python inherits Python's own RSS high-water mark (Linux keeps it
     across exec), so the peak RSS comes from GNU time, whose child forks from a small process;
@@ -74,7 +75,7 @@ def run(cmd, stdout=subprocess.DEVNULL, shell=False, stderr=subprocess.DEVNULL, 
     rss_file = None
     if GNU_TIME:
         rss_file = os.path.join(RSS_DIR, f"rss-{os.getpid()}-{threading.get_ident()}")
-        cmd = [GNU_TIME, "-f", "%M", "-o", rss_file] + (["sh", "-c", cmd] if shell else list(cmd))
+        cmd = [GNU_TIME, "-f", "%M %U %S", "-o", rss_file] + (["sh", "-c", cmd] if shell else list(cmd))
         shell = False
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=stdout, stderr=stderr, shell=shell, start_new_session=True, cwd=cwd)
@@ -99,20 +100,22 @@ def run(cmd, stdout=subprocess.DEVNULL, shell=False, stderr=subprocess.DEVNULL, 
         timer.cancel()
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    peak = usage.ru_maxrss
+    peak, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     if rss_file:
         with open(rss_file) as f:
-            last = f.read().split()  # "Command exited with non-zero status N" comes first when it did
-        peak = int(last[-1]) if last and last[-1].isdigit() else peak
-    return elapsed, peak, None if timed_out.is_set() else proc.returncode
+            last = f.read().splitlines()  # "Command exited with non-zero status N" comes first when it did
+        fields = last[-1].split() if last else []
+        if len(fields) == 3:
+            peak, cpu = int(fields[0]), float(fields[1]) + float(fields[2])
+    return elapsed, peak, None if timed_out.is_set() else proc.returncode, cpu
 
 
 def run_to_file(cmd, path, shell=False, cwd=None):
-    """Runs cmd with stdout into path; returns (seconds, peak RSS in KiB, status, the output text)."""
+    """Runs cmd with stdout into path; returns run()'s values and the output text."""
     with open(path, "wb") as out:
-        t, rss, code = run(cmd, stdout=out, shell=shell, cwd=cwd)
+        result = run(cmd, stdout=out, shell=shell, cwd=cwd)
     with open(path, encoding="utf-8", errors="replace") as f:
-        return t, rss, code, f.read()
+        return result + (f.read(),)
 
 
 def missing_peers(*names):
@@ -151,17 +154,22 @@ class Samples:
     """The times, peak RSS and counts one contender gave over the rounds."""
 
     def __init__(self, name):
-        self.name, self.times, self.rss, self.counts, self.note = name, [], [], [], ""
+        self.name, self.times, self.rss, self.cpu, self.counts = name, [], [], [], []
 
-    def add(self, seconds, rss_kib, count=None):
+    def add(self, seconds, rss_kib, cpu, count=None):
         self.times.append(seconds)
         self.rss.append(rss_kib)
+        self.cpu.append(cpu)
         if count is not None:
             self.counts.append(count)
 
     @property
     def median(self):
         return statistics.median(self.times)
+
+    @property
+    def median_cpu(self):
+        return statistics.median(self.cpu)
 
 
 def fail(what, code):
@@ -229,12 +237,12 @@ def articles(args):
         times["find"].append(run(["find", seeds, "-type", "f"])[0])
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(state, ignore_errors=True)
-        t, m, code = run(cmd)
+        t, m, code, _ = run(cmd)
         if code != 0:
             fail(f"feedd cold run ({' '.join(cmd)})", code)
         times["cold"].append(t)
         rss["cold"].append(m)
-        t, m, code = run(cmd)
+        t, m, code, _ = run(cmd)
         if code != 0:
             fail("feedd warm run", code)
         times["warm"].append(t)
@@ -283,30 +291,30 @@ def parse_round(contenders, paths, feedd, mode, scratch):
     """One round: every contender once over paths."""
     for key, sample in contenders.items():
         if key == "xmllint":
-            t, rss, code = run(["xmllint", "--sax", "--noout"] + paths)
+            t, rss, code, cpu = run(["xmllint", "--sax", "--noout"] + paths)
             if code != 0:
                 fail("xmllint --sax", code)
-            sample.add(t, rss)
+            sample.add(t, rss, cpu)
         elif key in ("sfeed", "spawn"):
             prog = "sfeed" if key == "sfeed" else "/bin/true"
-            t, rss, code = run(["sh", "-c", f'for f; do {prog} < "$f" || exit 1; done', "sh"] + paths)
+            t, rss, code, cpu = run(["sh", "-c", f'for f; do {prog} < "$f" || exit 1; done', "sh"] + paths)
             if code != 0:
                 fail(f"the {prog} loop", code)
-            sample.add(t, rss)
+            sample.add(t, rss, cpu)
         elif key == "feedparser":
-            _, rss, code, out = run_to_file([sys.executable, os.path.join(HERE, "feedparser_parse.py")] + paths,
+            _, rss, code, cpu, out = run_to_file([sys.executable, os.path.join(HERE, "feedparser_parse.py")] + paths,
                                             os.path.join(scratch, "feedparser.out"))
             if code != 0:
                 fail("feedparser", code)
             inside, entries, _ = out.split("\t")
-            sample.add(float(inside), rss, int(entries))
+            sample.add(float(inside), rss, cpu, int(entries))
         elif key == "feedd":
             cmd, shell, _ = feedd_parse_command(feedd, mode, paths)
             # In the scratch folder: `inspect` reads ./config/feedd.toml when there is one.
-            t, rss, code, out = run_to_file(cmd, os.path.join(scratch, "feedd.out"), shell=shell, cwd=scratch)
+            t, rss, code, cpu, out = run_to_file(cmd, os.path.join(scratch, "feedd.out"), shell=shell, cwd=scratch)
             if code is None:
                 fail("feedd inspect", code)
-            sample.add(t, rss, feedd_entries(mode, out))
+            sample.add(t, rss, cpu, feedd_entries(mode, out))
 
 
 def parse_set(title, paths, manifest_entries, size, args, feedd, mode, scratch):
@@ -327,16 +335,17 @@ def parse_set(title, paths, manifest_entries, size, args, feedd, mode, scratch):
     floor = contenders.get("xmllint")
     print(f"{title}: {len(paths)} files, {size / 1e6:.1f} MB, {manifest_entries} entries (manifest); "
           f"{args.runs} runs, medians")
-    print(f"  {'contender':<44}{'time ms':>9}{'MB/s':>8}{'x xmllint':>11}{'peak RSS MiB':>14}{'entries':>9}")
+    print(f"  {'contender':<44}{'time ms':>9}{'CPU ms':>9}{'MB/s':>8}{'x xmllint':>11}{'peak RSS MiB':>14}{'entries':>9}")
     for key, s in contenders.items():
         t = s.median
         ratio = f"{t / floor.median:10.2f}x" if floor else f"{'-':>11}"
         entries = f"{s.counts[-1]:>9}" if s.counts else f"{'-':>9}"
-        print(f"  {s.name:<44}{t * 1000:9.1f}{size / 1e6 / t:8.1f}{ratio}{mib(max(s.rss)):14.1f}{entries}")
+        print(f"  {s.name:<44}{t * 1000:9.1f}{s.median_cpu * 1000:9.0f}{size / 1e6 / t:8.1f}{ratio}"
+              f"{mib(max(s.rss)):14.1f}{entries}")
     if "sfeed" in contenders:
         net = contenders["sfeed"].median - contenders["spawn"].median
         ratio = f"{net / floor.median:10.2f}x" if floor else f"{'-':>11}"
-        print(f"  {'sfeed net of spawn cost (difference)':<44}{net * 1000:9.1f}{size / 1e6 / max(net, 1e-9):8.1f}{ratio}")
+        print(f"  {'sfeed net of spawn cost (difference)':<44}{net * 1000:9.1f}{'':9}{size / 1e6 / max(net, 1e-9):8.1f}{ratio}")
     if "feedd" in contenders and floor:
         print(f"  ratio feedd / xmllint {contenders['feedd'].median / floor.median:.2f}x (target <= 1.3x)")
     if "feedd" in contenders:
@@ -374,7 +383,7 @@ def parse(args):
             cmd, shell, _ = feedd_parse_command(feedd, mode, [os.path.join(corpus, biggest)])
             peaks = []
             for _ in range(args.runs):
-                _, rss, code = run(cmd, shell=shell, cwd=scratch)
+                _, rss, code, _ = run(cmd, shell=shell, cwd=scratch)
                 if code is None:
                     fail("feedd inspect on the biggest file", code)
                 peaks.append(rss)
@@ -538,22 +547,23 @@ def poll(args):
                         shutil.rmtree(dirs["out"], ignore_errors=True)
                 before = server.stats()
                 with open(os.path.join(base, f"{key.replace(' ', '-')}.err"), "ab") as err:
-                    t, rss, code = run(cmd, shell=shell, stderr=err)
+                    t, rss, code, cpu = run(cmd, shell=shell, stderr=err)
                 if code != 0:
                     fail(f"{key} ({cmd if shell else ' '.join(cmd)}; stderr in {base})", code)
                 after = server.stats()
-                sample.add(t, rss)
+                sample.add(t, rss, cpu)
                 answered[key].append((after["200"] - before["200"], after["304"] - before["304"]))
     finally:
         server.stop()
     print(f"poll: {n} feeds, {size / 1e6:.1f} MB, served by serve_feeds.py on loopback (gzip), "
           f"{args.runs} runs, medians")
-    print(f"  {'contender':<46}{'time ms':>9}{'200s':>6}{'304s':>6}{'peak RSS MiB':>14}")
+    print(f"  {'contender':<46}{'time ms':>9}{'CPU ms':>9}{'200s':>6}{'304s':>6}{'peak RSS MiB':>14}")
     for key, (s, _, _, _) in rows.items():
         ok200, ok304 = answered[key][-1]
         expected = (0, n) if "warm" in key else (n, 0)
         flag = "" if all(a == expected for a in answered[key]) else f"   UNEXPECTED answers: {answered[key]}"
-        print(f"  {s.name:<46}{s.median * 1000:9.1f}{ok200:6}{ok304:6}{mib(max(s.rss)):14.1f}{flag}")
+        print(f"  {s.name:<46}{s.median * 1000:9.1f}{s.median_cpu * 1000:9.0f}{ok200:6}{ok304:6}"
+              f"{mib(max(s.rss)):14.1f}{flag}")
     cold, warm = rows["cold floor"][0].median, rows["warm floor"][0].median
     print(f"  ratio feedd cold / cold floor {rows['feedd cold'][0].median / cold:6.2f}x (target <= 2x)")
     print(f"  ratio feedd warm / 304 floor  {rows['feedd warm'][0].median / warm:6.2f}x (target <= 5x)")
