@@ -531,6 +531,7 @@ def poll(args):
             "feedd cold": (Samples("feedd --once --all, cold (empty state)"), feedd_cmd, False,
                            (dirs["state"], dirs["out"])),
             "feedd warm": (Samples("feedd --once --all, warm (all 304)"), feedd_cmd, False, ()),
+            "feedd start": (Samples("  feedd --version (process start-up alone)"), [feedd, "--version"], False, ()),
         }
         if with_sfeed:
             rows["sfeed cold"] = (Samples("sfeed_update + sfeed_atom, cold"), sfeed_cmd, True,
@@ -560,7 +561,7 @@ def poll(args):
     print(f"  {'contender':<46}{'time ms':>9}{'CPU ms':>9}{'200s':>6}{'304s':>6}{'peak RSS MiB':>14}")
     for key, (s, _, _, _) in rows.items():
         ok200, ok304 = answered[key][-1]
-        expected = (0, n) if "warm" in key else (n, 0)
+        expected = (0, 0) if key == "feedd start" else (0, n) if "warm" in key else (n, 0)
         flag = "" if all(a == expected for a in answered[key]) else f"   UNEXPECTED answers: {answered[key]}"
         print(f"  {s.name:<46}{s.median * 1000:9.1f}{s.median_cpu * 1000:9.0f}{ok200:6}{ok304:6}"
               f"{mib(max(s.rss)):14.1f}{flag}")
