@@ -97,6 +97,7 @@ struct DaemonState {
 
     /// Writes the outputs when entries changed (or always, at start-up and after a reload), then the metrics.
     mutating func publish(force: Bool, changed: Bool) async {
+        defer { MemoryRelease.trim() }
         guard force || changed else { return }
         let clock = ContinuousClock()
         let started = clock.now

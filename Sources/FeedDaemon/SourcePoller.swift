@@ -50,18 +50,31 @@ public struct SourcePoller: Sendable {
         var report = PollReport()
         report.skipped = sources.count - due.count
         guard !due.isEmpty else { return report }
-        let results = await withTaskGroup(of: (Int, PollResult).self) { group in
-            for (index, source) in due.enumerated() {
+        // At most `max_concurrent` sources are fetched and parsed at once, and each result is stored as soon
+        // as it is ready, so memory holds a few documents, never all of them.
+        let width = max(1, configuration.polling.maxConcurrent)
+        var failure: StoreError?
+        await withTaskGroup(of: (Int, PollResult).self) { group in
+            var next = 0
+            func launch() {
+                guard next < due.count else { return }
+                let (index, source) = (next, due[next])
                 let record = records[source.url]!
                 group.addTask { (index, await self.poll(source, record: record, now: now)) }
+                next += 1
             }
-            var results = [PollResult?](repeating: nil, count: due.count)
-            for await (index, result) in group { results[index] = result }
-            return results.compactMap { $0 }
+            for _ in 0..<width { launch() }
+            for await (index, result) in group {
+                launch()
+                guard failure == nil else { continue }
+                do throws(StoreError) {
+                    try apply(result, source: due[index], record: records[due[index].url]!, now: now, report: &report)
+                } catch {
+                    failure = error
+                }
+            }
         }
-        for (source, result) in zip(due, results) {
-            try apply(result, source: source, record: records[source.url]!, now: now, report: &report)
-        }
+        if let failure { throw failure }
         return report
     }
 

@@ -15,6 +15,23 @@ import Testing
         try notifier.watchdog()
     }
 
+    @Test func aReceiverThatNeverReadsCannotBlockTheDaemon() throws {
+        let dir = TemporaryDirectory()
+        let socket = try SystemdTestSocket(dir.file("notify"))
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": socket.notifyValue])
+        let started = Date()
+        var dropped = 0
+        for index in 0..<200 {
+            do { try notifier.status("update \(index)") } catch { dropped += 1 }
+        }
+        #expect(dropped > 0, "the queue must have filled")
+        #expect(Date().timeIntervalSince(started) < 1, "status lines are dropped, never waited for")
+        let readyStarted = Date()
+        #expect(throws: SystemdNotifyError.self) { try notifier.ready() }
+        #expect(Date().timeIntervalSince(readyStarted) < 3, "READY=1 waits a little, then gives up")
+        #expect(socket.receive() == "STATUS=update 0")
+    }
+
     @Test func pathSocketReceivesTheExactDatagrams() throws {
         let dir = TemporaryDirectory()
         let socket = try SystemdTestSocket(dir.file("notify"))

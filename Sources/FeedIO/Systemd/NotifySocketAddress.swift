@@ -30,8 +30,10 @@ public struct NotifySocketAddress: Sendable, Equatable {
     /// As written in the variable (`/run/…` or `@name`).
     public var description: String { kind == .abstract ? "@" + name : name }
 
-    /// Sends one datagram from a fresh socket, as libsystemd's sd_notify does.
-    func send(_ bytes: [UInt8]) throws(SystemdNotifyError) {
+    /// Sends one datagram from a fresh socket, as libsystemd's sd_notify does, without blocking: a full
+    /// receive queue (`EAGAIN`) is retried every 10 ms for up to `patience`, then reported.
+    func send(_ bytes: [UInt8], patience: Duration) throws(SystemdNotifyError) {
+        let deadline = ContinuousClock.now + patience
         let fd = Glibc.socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw SystemdNotifyError(socket: description, operation: "create a socket", errno: errno) }
         defer { close(fd) }
@@ -50,12 +52,16 @@ public struct NotifySocketAddress: Sendable, Equatable {
             let sent = withUnsafePointer(to: &address) { pointer in
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
                     bytes.withUnsafeBytes { raw in
-                        sendto(fd, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL), socketAddress, length)
+                        sendto(fd, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT), socketAddress, length)
                     }
                 }
             }
             if sent >= 0 { return }
             if errno == EINTR { continue }
+            if errno == EAGAIN && ContinuousClock.now < deadline {
+                usleep(10_000)
+                continue
+            }
             throw SystemdNotifyError(socket: description, operation: "send a notification to", errno: errno)
         }
     }

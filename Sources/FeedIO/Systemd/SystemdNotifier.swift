@@ -25,7 +25,7 @@ public struct SystemdNotifier: Sendable {
 
     /// `READY=1`: start-up is finished (for feedd: the first publish is done).
     public func ready(status: String? = nil) throws(SystemdNotifyError) {
-        try send(["READY=1"] + Self.statusLine(status))
+        try send(["READY=1"] + Self.statusLine(status), patience: .seconds(1))
     }
 
     /// `STATUS=…`: one line shown by `systemctl status` (newlines become spaces).
@@ -36,12 +36,12 @@ public struct SystemdNotifier: Sendable {
     /// `RELOADING=1` with `MONOTONIC_USEC=` (CLOCK_MONOTONIC now, which systemd 253+ wants for `Type=notify-reload`).
     /// Send `ready()` when the reload is done.
     public func reloading(status: String? = nil) throws(SystemdNotifyError) {
-        try send(["RELOADING=1", "MONOTONIC_USEC=\(Self.monotonicMicroseconds())"] + Self.statusLine(status))
+        try send(["RELOADING=1", "MONOTONIC_USEC=\(Self.monotonicMicroseconds())"] + Self.statusLine(status), patience: .seconds(1))
     }
 
     /// `STOPPING=1`: shutdown has begun.
     public func stopping(status: String? = nil) throws(SystemdNotifyError) {
-        try send(["STOPPING=1"] + Self.statusLine(status))
+        try send(["STOPPING=1"] + Self.statusLine(status), patience: .seconds(1))
     }
 
     /// `WATCHDOG=1`: the service is alive; send it every `watchdogInterval`.
@@ -58,9 +58,12 @@ public struct SystemdNotifier: Sendable {
     }
 
     /// Sends `assignments` as one newline-separated datagram (nothing when notifications are off).
-    public func send(_ assignments: [String]) throws(SystemdNotifyError) {
+    ///
+    /// The send never blocks the daemon: when the receiver's queue is full it is retried for at most
+    /// `patience` (state changes) or dropped at once (status lines, watchdog pings) with an error.
+    public func send(_ assignments: [String], patience: Duration = .zero) throws(SystemdNotifyError) {
         guard let socket else { return }
-        try socket.send(Array(assignments.joined(separator: "\n").utf8))
+        try socket.send(Array(assignments.joined(separator: "\n").utf8), patience: patience)
     }
 
     /// CLOCK_MONOTONIC in microseconds, the clock systemd compares `MONOTONIC_USEC` with.
