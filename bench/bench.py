@@ -4,6 +4,7 @@
     python3 bench/bench.py articles [--count 10000] [--runs 5] [--work DIR]
     python3 bench/bench.py parse    [--feeds 50] [--large 1] [--runs 3] [--work DIR]
     python3 bench/bench.py poll     [--feeds 50] [--runs 3] [--work DIR]
+    python3 bench/bench.py daemon   [--drops 200] [--idle-seconds 60] [--sources 50] [--work DIR]
     python3 bench/bench.py all      [--runs 3] [--work DIR]
     (every command also takes --feedd PATH and --timeout SECONDS, per subprocess, default 900)
 
@@ -575,9 +576,18 @@ def poll(args):
 
 # ------------------------------------------------------------------ main
 
+def daemon(args):
+    """The daemon's latency and idle cost (bench/daemon_bench.py)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import daemon_bench
+    daemon_bench.main(["--drops", str(args.drops), "--idle-seconds", str(args.idle_seconds),
+                       "--sources", str(args.sources), "--work", args.work])
+
+
 def run_all(args):
     args.count, args.feeds, args.large = 10000, 50, 1
-    for what in (articles, parse, poll):
+    args.drops, args.idle_seconds, args.sources = 200, 60, 50
+    for what in (articles, parse, poll, daemon):
         what(args)
         print()
 
@@ -596,9 +606,13 @@ def main():
     q = sub.add_parser("poll", help="polling over loopback beside curl, xmllint and sfeed_update")
     q.add_argument("--feeds", type=int, default=50)
     q.add_argument("--runs", type=int, default=3)
-    al = sub.add_parser("all", help="articles (10,000), parse (50 feeds, 1 large) and poll (50 feeds)")
+    d = sub.add_parser("daemon", help="daemon latency (rename to published) and idle CPU and memory")
+    d.add_argument("--drops", type=int, default=200)
+    d.add_argument("--idle-seconds", type=int, default=60)
+    d.add_argument("--sources", type=int, default=50)
+    al = sub.add_parser("all", help="articles (10,000), parse (50 feeds, 1 large), poll (50 feeds) and daemon")
     al.add_argument("--runs", type=int, default=3)
-    for s in (a, p, q, al):
+    for s in (a, p, q, d, al):
         s.add_argument("--work", default="/tmp/feedd-bench", help="scratch folder for corpora and outputs")
         s.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds allowed to each subprocess")
         s.add_argument("--feedd", help="the feedd binary (default: .build/release/feedd of this checkout)")
@@ -610,7 +624,7 @@ def main():
         print("note: no /usr/bin/time (apt-get install -y time): peak RSS includes this script's own")
     RSS_DIR = args.work
     os.makedirs(args.work, exist_ok=True)
-    {"articles": articles, "parse": parse, "poll": poll, "all": run_all}[args.what](args)
+    {"articles": articles, "parse": parse, "poll": poll, "daemon": daemon, "all": run_all}[args.what](args)
 
 
 if __name__ == "__main__":
