@@ -81,7 +81,8 @@ public struct SourcePoller: Sendable {
     // MARK: Fetch and parse (concurrent, no store access)
 
     enum PollResult: Sendable {
-        case parsed(ParsedFeed, FetchMetadata)
+        /// The feed, and its entries normalised (sanitised, filtered, capped) off the store's thread.
+        case parsed(ParsedFeed, [Candidate], FetchMetadata)
         case notModified(FetchMetadata)
         case gone(FetchMetadata)
         case fetchFailed(FetchFailure)
@@ -101,9 +102,11 @@ public struct SourcePoller: Sendable {
         switch outcome {
         case let .fetched(document):
             do {
-                let feed = try FeedParser(options: FeedParserOptions(maxBytes: configuration.polling.maxBodySize))
+                var feed = try FeedParser(options: FeedParserOptions(maxBytes: configuration.polling.maxBodySize))
                     .parse(document.body, documentURL: document.metadata.finalURL, httpCharset: document.charset)
-                return .parsed(feed, document.metadata)
+                let candidates = normalize(feed, source: source, now: now)
+                feed.entries = []
+                return .parsed(feed, candidates, document.metadata)
             } catch {
                 return .parseFailed(error.description, document.metadata)
             }
@@ -121,11 +124,11 @@ public struct SourcePoller: Sendable {
         record.lastFetch = now
         let interval = Double(source.intervalMinutes ?? configuration.polling.intervalMinutes) * 60
         switch result {
-        case let .parsed(feed, metadata):
+        case let .parsed(feed, candidates, metadata):
             noteRedirect(metadata.permanentURL, source: source, record: &record)
             var stored = (added: 0, updated: 0)
             try store.write { tx in
-                stored = try storeEntries(feed, source: source, now: now, tx: tx)
+                stored = try storeEntries(candidates, source: source, now: now, tx: tx)
                 record.title = feed.title.map { EntryNormalizer().plainText($0) } ?? record.title
                 record.siteURL = feed.link ?? record.siteURL
                 record.feedID = feed.id ?? record.feedID
@@ -141,7 +144,7 @@ public struct SourcePoller: Sendable {
             report.added += stored.added
             report.updated += stored.updated
             let bozo = feed.bozo ? " (recovered: \(feed.bozoMessage ?? "malformed"))" : ""
-            logger.info("OK (FETCH) \(source.name): HTTP \(metadata.status), \(feed.entries.count) entries, \(stored.added) new, \(stored.updated) changed\(bozo)")
+            logger.info("OK (FETCH) \(source.name): HTTP \(metadata.status), \(candidates.count) entries, \(stored.added) new, \(stored.updated) changed\(bozo)")
         case let .notModified(metadata):
             noteRedirect(metadata.permanentURL, source: source, record: &record)
             record.etag = metadata.etag ?? record.etag
@@ -182,30 +185,47 @@ public struct SourcePoller: Sendable {
         }
     }
 
-    /// Upserts the feed's entries (filtered, capped), marks which are still in the feed, prunes old ones.
-    private func storeEntries(_ feed: ParsedFeed, source: SourceSettings, now: Date, tx: StoreTransaction) throws -> (added: Int, updated: Int) {
+    /// One entry ready to store: normalised, with its content hash and whether the feed dated it.
+    struct Candidate: Sendable {
+        var entry: Entry
+        var contentHash: String
+        var dated: Bool
+    }
+
+    /// The feed's entries, normalised (plain titles, sanitised HTML), filtered and capped; pure CPU work that
+    /// runs in the polling task, so the store is held only for the upserts.
+    func normalize(_ feed: ParsedFeed, source: SourceSettings, now: Date) -> [Candidate] {
         let normalizer = EntryNormalizer(
             sanitizer: HTMLSanitizer(policy: SanitizerPolicy(allowedIframeHosts: Set(configuration.polling.iframeHosts))),
             tagAuthority: configuration.feed.tagAuthority
         )
         let filter = EntryFilter(include: source.include, exclude: source.exclude)
-        var candidates: [(Entry, String)] = []
+        var candidates: [Candidate] = []
         for parsed in feed.entries {
-            let existing = try tx.entry(source: source.url, id: normalizer.publishedID(parsed.id, feedURL: source.url))
-            let firstSeen = existing?.entry.published ?? now
-            let (entry, hash) = normalizer.normalize(parsed, feed: feed, feedURL: source.url, category: source.category, firstSeen: firstSeen)
+            let (entry, hash) = normalizer.normalize(parsed, feed: feed, feedURL: source.url, category: source.category, firstSeen: now)
             guard filter.accepts(entry) else { continue }
-            candidates.append((entry, hash))
+            candidates.append(Candidate(entry: entry, contentHash: hash, dated: parsed.published != nil || parsed.updated != nil))
         }
         if let cap = source.maxEntries, candidates.count > cap {
-            candidates.sort { $0.0.published > $1.0.published }
+            candidates.sort { $0.entry.published > $1.entry.published }
             candidates = Array(candidates.prefix(cap))
         }
+        return candidates
+    }
+
+    /// Upserts the candidates, marks which are still in the feed, prunes old ones.
+    private func storeEntries(_ candidates: [Candidate], source: SourceSettings, now: Date, tx: StoreTransaction) throws -> (added: Int, updated: Int) {
         var added = 0, updated = 0
-        for (entry, hash) in candidates {
-            let existing = try tx.entry(source: source.url, id: entry.id)
+        for candidate in candidates {
+            let hash = candidate.contentHash
+            let existing = try tx.entry(source: source.url, id: candidate.entry.id)
             if let existing, existing.contentHash == hash, existing.retractedAt == nil { continue }
-            var entry = entry
+            var entry = candidate.entry
+            if !candidate.dated, let existing {
+                // An undated entry keeps the date feedd first saw it.
+                entry.published = existing.entry.published
+                entry.updated = existing.entry.updated
+            }
             if let existing, existing.contentHash != hash, entry.updated <= existing.entry.updated {
                 // The content changed but the feed did not move its date: the change is now.
                 entry.updated = max(now, existing.entry.updated)
@@ -213,7 +233,7 @@ public struct SourcePoller: Sendable {
             try tx.saveEntry(StoredEntry(source: source.url, origin: source.url, contentHash: hash, entry: entry))
             if existing == nil { added += 1 } else { updated += 1 }
         }
-        try tx.markSeen(source: source.url, ids: candidates.map(\.0.id), at: now)
+        try tx.markSeen(source: source.url, ids: candidates.map(\.entry.id), at: now)
         let olderThan = configuration.feed.maxAgeDays > 0 ? now.addingTimeInterval(-Double(configuration.feed.maxAgeDays) * 86_400) : nil
         try tx.pruneEntries(source: source.url, seenBefore: now, keep: max(200, configuration.feed.maxEntries), olderThan: olderThan)
         return (added, updated)

@@ -24,7 +24,12 @@ public enum HTMLFragmentParser {
     public static func parse(_ html: String, maxDepth: Int) -> [HTMLNode] {
         var bytes = Array("<body>".utf8)
         bytes.reserveCapacity(html.utf8.count + 6)
-        bytes.append(contentsOf: html.utf8.lazy.filter { $0 != 0 })
+        // NULs end a C string early; they are dropped (the common case, none, is a plain copy).
+        if html.utf8.contains(0) {
+            bytes.append(contentsOf: html.utf8.lazy.filter { $0 != 0 })
+        } else {
+            bytes.append(contentsOf: html.utf8)
+        }
         LibXML.prepareThread()
         let options = Int32(
             HTML_PARSE_NOIMPLIED.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue

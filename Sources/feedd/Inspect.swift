@@ -9,7 +9,7 @@ struct Inspect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Parse a feed (file or http(s) URL) or an article file and print it, to see why it looks wrong.",
         discussion: """
-            Feeds: RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed. Article files (*.txt, *.md) are shown as feedd
+            Feeds: RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed. Article files (*.txt, *.md, *.html) are shown as feedd
             would publish them. A broken feed is still shown, with "bozo" and the first problem found.
             Examples:
               feedd inspect https://www.swift.org/atom.xml
@@ -86,7 +86,8 @@ struct Inspect: AsyncParsableCommand {
         let bytes = try FileReader.read(path, limit: maxSize)
         let name = FilePath.baseName(of: path)
         let lower = name.lowercased()
-        if lower.hasSuffix(".txt") || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || !lower.contains(".") {
+        if lower.hasSuffix(".txt") || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".html")
+            || lower.hasSuffix(".htm") || !lower.contains(".") {
             let article = try ArticleParser(defaultLanguage: language ?? configuration.feed.language).parse(bytes, fileName: name)
             let id = ArticleID.make(
                 key: ArticleFileName.key(of: name), contentHash: article.contentHash, authority: configuration.feed.tagAuthority

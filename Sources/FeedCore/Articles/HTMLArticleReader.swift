@@ -14,6 +14,8 @@ enum HTMLArticleReader {
         let nodes = HTMLFragmentParser.parse(html)
         var page = PageFacts()
         page.collect(nodes)
+        // The fragment parser unwraps <html>, so its lang attribute is read from the text itself.
+        if page.language == nil { page.language = Self.htmlLang(html) }
         let titleText = [page.title, page.firstHeading, page.ogTitle].compactMap { $0 }.first { !$0.isEmpty }
         var removedHeading = false
         // Page chrome (navigation, footer, asides) is not the article; the heading that repeats the title goes too.
@@ -58,6 +60,18 @@ enum HTMLArticleReader {
             kept.append(.element(name: name, attributes: attributes, children: articleNodes(children, title: title, removedHeading: &removedHeading)))
         }
         return kept
+    }
+
+    /// The `lang` of the `<html>` start tag, looked for in the first 4 KB.
+    static func htmlLang(_ html: String) -> String? {
+        let head = String(html.prefix(4_096))
+        guard let open = head.range(of: "<html", options: .caseInsensitive),
+              let close = head[open.upperBound...].firstIndex(of: ">") else { return nil }
+        let tag = head[open.upperBound..<close]
+        guard let lang = tag.range(of: "lang=", options: .caseInsensitive) else { return nil }
+        var value = tag[lang.upperBound...].drop { $0 == "\"" || $0 == "'" }
+        value = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" }
+        return value.isEmpty ? nil : String(value)
     }
 
     static func text(_ block: ArticleBlock) -> String {

@@ -89,7 +89,7 @@ public struct EntryNormalizer: Sendable {
     /// The plain text of a parsed title or summary.
     public func plainText(_ content: ParsedContent) -> String {
         switch content.kind {
-        case .text: return content.value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        case .text: return TextEscaping.collapsingWhitespace(content.value)
         case .html, .xhtml: return sanitizer.plainText(content.value)
         }
     }
@@ -97,15 +97,7 @@ public struct EntryNormalizer: Sendable {
     func html(_ content: ParsedContent) -> String {
         switch content.kind {
         case .text:
-            let escaped = content.value
-                .replacingOccurrences(of: "&", with: "&amp;")
-                .replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;")
-            return escaped.components(separatedBy: "\n\n")
-                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-                .filter { !$0.isEmpty }
-                .map { "<p>\($0)</p>" }
-                .joined(separator: "\n")
+            return TextEscaping.paragraphs(content.value)
         case .html, .xhtml:
             return sanitizer.sanitize(content.value, baseURL: content.baseURL)
         }

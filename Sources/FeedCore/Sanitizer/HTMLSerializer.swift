@@ -37,22 +37,28 @@ enum HTMLSerializer {
         }
     }
 
-    /// Appends `text` escaped, as UTF-8, without the characters XML forbids.
+    /// Appends `text` escaped, as UTF-8, without the characters XML forbids (C0 controls but tab, LF and CR;
+    /// U+FFFE and U+FFFF). Works on the UTF-8 bytes: this runs over every character published.
     private static func escape(_ text: String, quote: Bool, to output: inout [UInt8]) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output.append(contentsOf: "&amp;".utf8)
-            case "<": output.append(contentsOf: "&lt;".utf8)
-            case ">": output.append(contentsOf: "&gt;".utf8)
-            case "\"" where quote: output.append(contentsOf: "&quot;".utf8)
-            case "\t", "\n", "\r": output.append(UInt8(scalar.value))
-            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
-            default:
-                if scalar.isASCII {
-                    output.append(UInt8(scalar.value))
-                } else {
-                    output.append(contentsOf: UTF8.encode(scalar)!)
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): if quote { output.append(contentsOf: "&quot;".utf8) } else { output.append(byte) }
+                case 0x09, 0x0A, 0x0D: output.append(byte)
+                case 0x00..<0x20: break
+                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    index += 3
+                    continue
+                default: output.append(byte)
                 }
+                index += 1
             }
         }
     }
