@@ -76,7 +76,6 @@ public struct DaemonService: Service, CustomStringConvertible {
             watcher?.finish()
             group.cancelAll()
         }
-        await state.shutdown()
     }
 
     private func startWatcher(

@@ -10,7 +10,6 @@ struct DaemonState {
     let store: StateStore
     let notifier: SystemdNotifier
     let logger: Logger
-    var fetcher: HTTPFetcher?
     /// When the slow full rescan of the seeds directory is next due.
     var nextRescan = Date.distantPast
     /// The earliest `nextPoll` of an enabled source; nil when none is scheduled.
@@ -25,7 +24,6 @@ struct DaemonState {
         self.store = store
         self.notifier = notifier
         self.logger = logger
-        fetcher = sources.isEmpty ? nil : HTTPFetcher(settings: configuration.polling.fetcherSettings)
     }
 
     /// The first pass: a full scan, the due polls, a publish.
@@ -73,11 +71,14 @@ struct DaemonState {
 
     /// Polls the due sources (or all); true when entries changed.
     mutating func poll(all: Bool) async -> Bool {
-        guard let fetcher, !sources.isEmpty else { return false }
+        guard !sources.isEmpty else { return false }
+        // A client per pass: between passes (minutes apart) no idle connection or buffer is kept.
+        let fetcher = HTTPFetcher(settings: configuration.polling.fetcherSettings)
         let poller = SourcePoller(configuration: configuration, sources: sources, store: store, fetcher: fetcher, logger: logger)
         defer { nextPollDue = try? earliestPoll() }
         do {
             let report = try await poller.pollDue(now: Date(), all: all)
+            await fetcher.shutdown()
             for (url, result) in report.results {
                 var counts = fetchCounts[url] ?? FetchCounts()
                 switch result {
@@ -90,6 +91,7 @@ struct DaemonState {
             }
             return report.changedEntries
         } catch {
+            await fetcher.shutdown()
             logger.error("FAIL (POLL) \(error)")
             return false
         }
@@ -140,10 +142,6 @@ struct DaemonState {
         }
         var next = fresh
         next.paths.state = configuration.paths.state
-        if next.polling != configuration.polling || (fetcher == nil && !freshSources.isEmpty) {
-            await fetcher?.shutdown()
-            fetcher = freshSources.isEmpty ? nil : HTTPFetcher(settings: next.polling.fetcherSettings)
-        }
         configuration = next
         sources = freshSources
         logger.info("SIGHUP: configuration reloaded from \(fresh.file ?? "built-in defaults"): \(freshSources.count) sources")
@@ -188,8 +186,4 @@ struct DaemonState {
         }
     }
 
-    mutating func shutdown() async {
-        await fetcher?.shutdown()
-        fetcher = nil
-    }
 }
