@@ -99,7 +99,10 @@ struct DaemonState {
 
     /// Writes the outputs when entries changed (or always, at start-up and after a reload), then the metrics.
     mutating func publish(force: Bool, changed: Bool) async {
-        defer { MemoryRelease.trim() }
+        defer {
+            store.releaseMemory()
+            MemoryRelease.trim()
+        }
         guard force || changed else { return }
         let clock = ContinuousClock()
         let started = clock.now

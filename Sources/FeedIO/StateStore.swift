@@ -63,6 +63,11 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// Frees SQLite's page cache (a long-running process calls this after a burst of work).
+    public func releaseMemory() {
+        try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA shrink_memory") }
+    }
+
     /// Runs `body` against a consistent snapshot.
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
         do {
