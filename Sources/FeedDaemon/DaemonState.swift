@@ -17,6 +17,8 @@ struct DaemonState {
     var fetchCounts: [String: FetchCounts] = [:]
     var lastPublish: Date?
     var lastPublishDuration: Duration = .zero
+    /// The STATUS= line ("next poll in 4 min") is refreshed at least this often.
+    var nextStatus = Date.distantPast
 
     init(configuration: Configuration, sources: [SourceSettings], store: StateStore, notifier: SystemdNotifier, logger: Logger) {
         self.configuration = configuration
@@ -41,10 +43,14 @@ struct DaemonState {
             await publish(force: false, changed: changed)
         case .tick:
             let now = Date()
+            let rescanDue = now >= nextRescan
+            let pollDue = nextPollDue.map { $0 <= now } ?? false
+            // An idle tick touches nothing: no store read, no status line.
+            guard rescanDue || pollDue || now >= nextStatus else { return }
             var changed = false
-            if now >= nextRescan { changed = await ingest(now: now) }
-            if let due = nextPollDue, due <= now { changed = await poll(all: false) || changed }
-            if changed { await publish(force: false, changed: true) }
+            if rescanDue { changed = await ingest(now: now) }
+            if pollDue { changed = await poll(all: false) || changed }
+            await publish(force: false, changed: changed)
         case .pollAll:
             logger.info("SIGUSR1: polling every source now")
             let changed = await poll(all: true)
@@ -53,6 +59,9 @@ struct DaemonState {
             await reloadConfiguration(reload, extraSubscriptions: extraSubscriptions)
         }
         try? notifier.status(statusLine())
+        nextStatus = Date().addingTimeInterval(60)
+        store.releaseMemory()
+        MemoryRelease.trim()
     }
 
     // MARK: Pipeline steps

@@ -150,6 +150,10 @@ import Testing
         #expect(once.status == 75)
         #expect(once.stderr.contains("holds the lock"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: ws.dir.file("out/atom.xml"))) == before)
+        // `feedd status` reads the store while the daemon holds the lock.
+        let status = try FeeddProcess.run(["status", "--config", ws.dir.file("feedd.toml")], in: ws.dir.path)
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("articles: 0 entries"))
         #expect(daemon.terminate() == 0)
     }
 
