@@ -45,10 +45,30 @@ public struct EntryNormalizer: Sendable {
         _ parsed: ParsedEntry, feed: ParsedFeed, feedURL: String, category: String?, firstSeen: Date
     ) -> (entry: Entry, contentHash: String) {
         let title = parsed.title.map(plainText) ?? ""
-        let contentHTML = (parsed.content ?? parsed.summary).map(html)
-        var summary = parsed.summary.map(plainText) ?? contentHTML.map { sanitizer.plainText($0) }
-        if let text = summary, text.count > summaryLimit {
-            summary = String(text.prefix(summaryLimit)).trimmingCharacters(in: .whitespaces) + "…"
+        // The body is parsed once: sanitised HTML and its text (the summary when the entry has none).
+        var contentHTML: String?
+        var bodyText: String?
+        // The body's text is only needed when the entry has no summary of its own.
+        let needsText = parsed.content == nil || parsed.summary == nil
+        if let body = parsed.content ?? parsed.summary {
+            switch body.kind {
+            case .text:
+                contentHTML = TextEscaping.paragraphs(body.value)
+                bodyText = needsText ? TextEscaping.collapsingWhitespace(body.value) : nil
+            case .html, .xhtml:
+                if needsText {
+                    (contentHTML, bodyText) = sanitizer.sanitizeWithText(body.value, baseURL: body.baseURL)
+                } else {
+                    contentHTML = sanitizer.sanitize(body.value, baseURL: body.baseURL)
+                }
+            }
+        }
+        var summary = parsed.content == nil ? bodyText : (parsed.summary.map(plainText) ?? bodyText)
+        // Counting characters is costly; most summaries are short enough by their byte count alone.
+        if let text = summary, text.utf8.count > summaryLimit, text.unicodeScalars.count > summaryLimit {
+            var cut = String.UnicodeScalarView(text.unicodeScalars.prefix(summaryLimit))
+            while let last = cut.last, last == " " { cut.removeLast() }
+            summary = String(cut) + "…"
         }
         if summary?.isEmpty == true { summary = nil }
         let published = parsed.published ?? parsed.updated ?? firstSeen
@@ -91,15 +111,6 @@ public struct EntryNormalizer: Sendable {
         switch content.kind {
         case .text: return TextEscaping.collapsingWhitespace(content.value)
         case .html, .xhtml: return sanitizer.plainText(content.value)
-        }
-    }
-
-    func html(_ content: ParsedContent) -> String {
-        switch content.kind {
-        case .text:
-            return TextEscaping.paragraphs(content.value)
-        case .html, .xhtml:
-            return sanitizer.sanitize(content.value, baseURL: content.baseURL)
         }
     }
 }

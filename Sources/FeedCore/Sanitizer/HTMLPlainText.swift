@@ -13,8 +13,26 @@ enum HTMLPlainText {
     static func text(of nodes: [HTMLNode]) -> String {
         var raw = ""
         collect(nodes, into: &raw)
-        return raw.split(whereSeparator: { $0.isWhitespace || ($0.unicodeScalars.first?.value ?? 0) < 0x20 })
-            .joined(separator: " ")
+        return collapsingWhitespace(raw)
+    }
+
+    /// Whitespace runs (Unicode whitespace and C0 controls) as single spaces, ends trimmed. Scalar by
+    /// scalar, and the Unicode property is looked up only for non-ASCII scalars: this runs over whole bodies.
+    static func collapsingWhitespace(_ raw: String) -> String {
+        var output = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in raw.unicodeScalars {
+            let value = scalar.value
+            let isSpace = value < 0x21 || (value >= 0x80 && (value == 0xA0 || scalar.properties.isWhitespace))
+            if isSpace {
+                pendingSpace = !output.isEmpty
+            } else {
+                if pendingSpace { output.append(" ") }
+                pendingSpace = false
+                output.append(scalar)
+            }
+        }
+        return String(output)
     }
 
     private static func collect(_ nodes: [HTMLNode], into raw: inout String) {

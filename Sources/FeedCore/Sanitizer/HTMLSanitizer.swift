@@ -27,6 +27,15 @@ public struct HTMLSanitizer: Sendable {
         sanitize(nodes: HTMLFragmentParser.parse(Self.truncated(html, toBytes: policy.maxInputBytes)), baseURL: baseURL)
     }
 
+    /// `sanitize` and `plainText` of the result from one parse (an entry's body and its summary fallback).
+    public func sanitizeWithText(_ html: String, baseURL: String?) -> (html: String, text: String) {
+        let nodes = HTMLFragmentParser.parse(Self.truncated(html, toBytes: policy.maxInputBytes))
+        let cleaner = HTMLCleaner(
+            policy: policy, urls: URLFilter(baseURL: baseURL, allowDataImages: policy.allowDataImages))
+        let cleaned = NestingRepair.repair(cleaner.clean(nodes))
+        return (URICharacters.trimmed(HTMLSerializer.serialize(cleaned)), HTMLPlainText.text(of: cleaned))
+    }
+
     /// `sanitize` for nodes already parsed (an article's body).
     func sanitize(nodes: [HTMLNode], baseURL: String?) -> String {
         let cleaner = HTMLCleaner(
