@@ -9,14 +9,22 @@ struct Feedd: AsyncParsableCommand {
         abstract: "A feed producer and aggregator: article files in, Atom, RSS, OPML and JSON Feed out.",
         discussion: """
             Examples:
-              feedd --once                          one pass with ./config/feedd.toml (or /etc/feedd/feedd.toml)
-              feedd --once --config /etc/feedd/feedd.toml --seeds ~/articles --output /srv/www/feeds
-              feedd check                           validate the configuration and print the resolved settings
-              feedd inspect seeds/000_6d787e27e3e67534.txt --json
+              feedd                       run the daemon (watch, poll, publish)
+              feedd --once                one pass, for cron and systemd timers
+              feedd --once --all          one pass polling every source now
+              feedd --once --config /etc/feedd/feedd.toml --output /srv/feeds
+              feedd check                 validate the configuration
+              feedd status                each source's health and schedule
+              feedd import list.opml      add feeds to polling.subscriptions
+              feedd inspect https://example.org/feed.xml --json
 
-            Exit status: 0 success; 64 usage error; 65 input that cannot be parsed (inspect);
-            74 I/O error (state store, output directory); 75 another feedd holds the lock;
-            78 configuration error. On a usage or configuration error nothing is written.
+            The configuration is --config, else ./config/feedd.toml, else
+            /etc/feedd/feedd.toml, else built-in defaults.
+
+            Exit status: 0 success; 64 usage error; 65 input that cannot be
+            parsed (inspect, import); 74 I/O error (store, output directory);
+            75 another feedd holds the lock; 78 configuration error. On a
+            usage or configuration error nothing is written.
             """,
         version: FeeddVersion.current,
         subcommands: [Run.self, Check.self, Status.self, Import.self, Inspect.self],
