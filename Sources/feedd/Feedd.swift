@@ -1,5 +1,6 @@
 import ArgumentParser
 import FeedCore
+import FeedIO
 
 /// The `feedd` command: runs a pass (`--once`), checks a configuration, or inspects a feed.
 @main
@@ -30,4 +31,10 @@ struct Feedd: AsyncParsableCommand {
         subcommands: [Run.self, Check.self, Status.self, Import.self, Inspect.self],
         defaultSubcommand: Run.self
     )
+
+    /// Sets process-wide memory policy before the runtime starts threads, then parses and runs.
+    static func main() async {
+        MemoryRelease.limitArenas()
+        await main(nil)
+    }
 }
