@@ -12,7 +12,7 @@ public struct ArticleIngest: Sendable {
     public var store: StateStore
     public var logger: Logger
     /// Files parsed together and stored in one transaction (bounds memory on a cold start).
-    static let batchSize = 128
+    static let batchSize = 512
 
     public init(configuration: Configuration, store: StateStore, logger: Logger) {
         self.configuration = configuration
@@ -130,7 +130,10 @@ public struct ArticleIngest: Sendable {
             return .rejected(error.reason)
         }
         do {
-            return .article(try parser.parse(bytes, fileName: file.name))
+            var article = try parser.parse(bytes, fileName: file.name)
+            // The blocks are rendered into contentHTML already; dropping them halves what a batch holds.
+            article.blocks = []
+            return .article(article)
         } catch {
             return .rejected(error.description)
         }

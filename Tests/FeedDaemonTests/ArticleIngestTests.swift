@@ -34,7 +34,7 @@ import Testing
         }
 
         func visible() throws -> [Entry] {
-            try store.read { try $0.visibleEntries(limit: 1_000, notBefore: nil) }
+            try store.read { try $0.visibleEntries(limit: 10_000, notBefore: nil) }
         }
     }
 
@@ -163,15 +163,15 @@ import Testing
 
     @Test func manyFilesAcrossBatchesAreAllIngested() async throws {
         let s = try Setup()
-        for i in 0..<300 {
-            s.seed(String(format: "%03d_%016x.txt", i, i), Self.article.replacingOccurrences(of: "Un titre", with: "Titre \(i)"))
+        for i in 0..<1_100 {
+            s.seed(String(format: "%04d_%016x.txt", i, i), Self.article.replacingOccurrences(of: "Un titre", with: "Titre \(i)"))
         }
         let report = try await s.ingest(at: 1_000)
-        #expect(report.added == 300)
+        #expect(report.added == 1_100)
         let entries = try s.visible()
-        #expect(entries.count == 300)
+        #expect(entries.count == 1_100)
         // Same published instant: newest file name first.
-        #expect(entries.first?.title == "Titre 299")
+        #expect(entries.first?.title == "Titre 1099")
         #expect(entries.last?.title == "Titre 0")
     }
 }
