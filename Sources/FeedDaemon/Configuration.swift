@@ -29,9 +29,9 @@ public struct Configuration: Sendable, Hashable {
     /// The built-in defaults, with paths relative to `baseDirectory`.
     public static func defaults(baseDirectory: String) -> Configuration {
         Configuration(paths: Paths(
-            seeds: FilePathResolver.resolve("seeds", against: baseDirectory),
-            output: FilePathResolver.resolve("feeds", against: baseDirectory),
-            state: FilePathResolver.resolve(".state", against: baseDirectory)
+            seeds: FilePath.resolve("seeds", against: baseDirectory),
+            output: FilePath.resolve("feeds", against: baseDirectory),
+            state: FilePath.resolve(".state", against: baseDirectory)
         ))
     }
 

@@ -13,7 +13,7 @@ public enum ConfigurationLoader {
 
     /// Loads and validates the file at `path`.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
-        let absolute = FilePath.resolve(path, against: FilePathResolver.currentDirectory)
+        let absolute = FilePath.resolve(path, against: FileManager.default.currentDirectoryPath)
         let bytes: [UInt8]
         do {
             bytes = try FileReader.read(absolute, limit: maxFileSize)

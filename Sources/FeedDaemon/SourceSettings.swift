@@ -1,3 +1,6 @@
+import FeedCore
+import FeedIO
+
 /// One external feed to poll and merge (`[[source]]` in the configuration, or an OPML outline).
 public struct SourceSettings: Sendable, Hashable {
     /// Display name (the OPML `text`); defaults to the URL's host.
@@ -42,7 +45,8 @@ public struct PollingSettings: Sendable, Hashable {
     public var connectTimeoutSeconds = 10
     public var timeoutSeconds = 60
     public var maxBodySize = 16 << 20
-    public var userAgent = "feedd/\(FeeddVersionString.value) (+https://github.com/feedd/feedd)"
+    /// Publishers see this; set it to name the operator (a URL or an email) so they can reach you.
+    public var userAgent = "feedd/\(FeeddVersion.current)"
     /// An OPML file of subscriptions merged with the `[[source]]` tables (absolute once resolved).
     public var subscriptions: String? = nil
     /// Hosts whose https iframes (video players) survive sanitising; every other iframe is dropped.
@@ -51,8 +55,6 @@ public struct PollingSettings: Sendable, Hashable {
     public init() {}
 }
 
-import FeedCore
-import FeedIO
 
 extension PollingSettings {
     /// The fetcher's limits and identity.
@@ -62,9 +64,4 @@ extension PollingSettings {
             maxBodySize: maxBodySize, maxConcurrent: maxConcurrent, maxPerHost: maxPerHost
         )
     }
-}
-
-/// The version string for the default User-Agent.
-enum FeeddVersionString {
-    static let value = FeeddVersion.current
 }

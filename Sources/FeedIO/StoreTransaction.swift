@@ -55,19 +55,6 @@ public struct StoreTransaction {
         return records
     }
 
-    /// Every article file the store knows, by name.
-    public func articleFiles() throws -> [String: ArticleFileRecord] {
-        var records: [String: ArticleFileRecord] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT name, size, mtime_ns, entry_id, error FROM article_file")
-        while let row = try rows.next() {
-            let record = ArticleFileRecord(
-                name: row[0], size: row[1], modifiedNanoseconds: row[2], entryID: row[3], error: row[4]
-            )
-            records[record.name] = record
-        }
-        return records
-    }
-
     public func saveArticleFile(_ record: ArticleFileRecord) throws {
         try db.cachedStatement(
             sql: """

@@ -71,7 +71,7 @@ import Testing
         #expect(entries.map(\.language) == ["fr", "fr"])
         #expect(entries[0].contentHTML == entries[1].contentHTML)
         #expect(entries[0].contentHTML?.contains("<h2>Topline</h2>") == true)
-        let files = try s.store.read { try $0.articleFiles() }
+        let files = try s.store.read { Dictionary(uniqueKeysWithValues: try $0.articleFileList().map { ($0.name, $0) }) }
         #expect(files["003_4444444444444444.txt"]?.error?.contains("over the 4096-byte cap") == true)
         #expect(files["001_2222222222222222.txt"]?.error != nil)
     }

@@ -57,7 +57,7 @@ import Testing
             try tx.saveArticleFile(ArticleFileRecord(name: "a.txt", size: 3, modifiedNanoseconds: 4, entryID: "x", error: nil))
             try tx.saveArticleFile(ArticleFileRecord(name: "b.txt", size: 0, modifiedNanoseconds: 4, entryID: nil, error: "empty"))
         }
-        let files = try store.read { try $0.articleFiles() }
+        let files = try store.read { Dictionary(uniqueKeysWithValues: try $0.articleFileList().map { ($0.name, $0) }) }
         #expect(files["a.txt"]?.size == 3)
         #expect(files["b.txt"]?.error == "empty")
         #expect(try store.read { try $0.articleFileCount(entryID: "x") } == 1)
