@@ -585,7 +585,7 @@ def daemon(args):
 
 
 def run_all(args):
-    args.count, args.feeds, args.large = 10000, 50, 1
+    args.count, args.feeds, args.large = 10000, 50, 3
     args.drops, args.idle_seconds, args.sources = 200, 60, 50
     for what in (articles, parse, poll, daemon):
         what(args)
@@ -601,8 +601,8 @@ def main():
     a.add_argument("--runs", type=int, default=5)
     p = sub.add_parser("parse", help="feed parsing beside xmllint --sax, sfeed and feedparser")
     p.add_argument("--feeds", type=int, default=50)
-    p.add_argument("--large", type=int, default=1)
-    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--large", type=int, default=3, help="large feeds of 10-46 MB (3: the 46 MB one the target names)")
+    p.add_argument("--runs", type=int, default=5)
     q = sub.add_parser("poll", help="polling over loopback beside curl, xmllint and sfeed_update")
     q.add_argument("--feeds", type=int, default=50)
     q.add_argument("--runs", type=int, default=3)

@@ -3,11 +3,18 @@ public struct SAXName: Sendable, Hashable {
     public var namespaceURI: String?
     public var prefix: String?
     public var localName: String
+    /// `localName` in ASCII lowercase (feeds mix `pubDate` and `pubdate`), computed once per distinct name.
+    public var lowercasedLocalName: String
+    /// The parse's number for this name: within one parse, two names are the same exactly when their
+    /// ids are (a handler can cache what it derives from a name in an array indexed by id).
+    public var id: Int
 
-    public init(namespaceURI: String?, prefix: String?, localName: String) {
+    public init(namespaceURI: String?, prefix: String?, localName: String, id: Int) {
         self.namespaceURI = namespaceURI
         self.prefix = prefix
         self.localName = localName
+        self.lowercasedLocalName = localName.lowercased()
+        self.id = id
     }
 }
 

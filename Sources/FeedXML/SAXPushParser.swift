@@ -5,35 +5,64 @@ import CLibXML2
 /// Options: RECOVER | NONET | NOERROR | NOWARNING | IGNORE_ENC (the input is UTF-8 already); never NOENT,
 /// never HUGE, no DTD loading. No entity declared in a DTD is stored, so none is ever expanded (billion
 /// laughs, XXE); the HTML 4 entities are supplied by `getEntity`.
-public enum SAXPushParser {
-    /// Parses `utf8` in chunks and returns what libxml2 reported (first error, counts).
-    public static func parse(utf8 bytes: ArraySlice<UInt8>, handler: any SAXHandler, chunkSize: Int = 64 << 10) -> SAXOutcome {
+///
+/// One parser reads one document: `push` its bytes piece by piece (any cut, even inside a character),
+/// then `finish`. It lives on the thread that made it, inside one synchronous call chain.
+public final class SAXPushParser {
+    private let session: SAXSession
+    private let context: xmlParserCtxtPtr?
+    private var finished = false
+
+    /// A parser that reports to `handler`.
+    public init(handler: any SAXHandler) {
         LibXML.prepareThread()
-        let session = SAXSession(handler: handler)
-        var sax = makeHandler()
+        session = SAXSession(handler: handler)
+        var sax = Self.makeHandler()
         let userData = Unmanaged.passUnretained(session).toOpaque()
-        guard let context = xmlCreatePushParserCtxt(&sax, userData, nil, 0, nil) else {
-            return SAXOutcome(firstError: SAXError(line: 0, column: 0, message: "cannot create a libxml2 parser"), errorCount: 1)
-        }
-        defer { xmlFreeParserCtxt(context) }
+        context = xmlCreatePushParserCtxt(&sax, userData, nil, 0, nil)
+        guard let context else { return }
         let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue
         _ = xmlCtxtUseOptions(context, Int32(options))
         _ = xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
         session.context = context
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                var offset = 0
-                while offset < chars.count {
-                    let count = min(chunkSize, chars.count - offset)
-                    _ = xmlParseChunk(context, chars.baseAddress! + offset, Int32(count), 0)
-                    session.keepEntitiesFlowing()
-                    offset += count
-                }
-                _ = xmlParseChunk(context, nil, 0, 1)
-            }
+    }
+
+    deinit {
+        if let context { xmlFreeParserCtxt(context) }
+    }
+
+    /// Parses the next piece of the document (at most 2 GiB at a time).
+    public func push(_ bytes: UnsafeRawBufferPointer) {
+        guard let context, !finished, let base = bytes.baseAddress, bytes.count > 0 else { return }
+        _ = xmlParseChunk(context, base.assumingMemoryBound(to: CChar.self), Int32(clamping: bytes.count), 0)
+        session.keepEntitiesFlowing()
+    }
+
+    /// Ends the document and returns what libxml2 reported (first error, counts).
+    public func finish() -> SAXOutcome {
+        guard let context else {
+            return SAXOutcome(firstError: SAXError(line: 0, column: 0, message: "cannot create a libxml2 parser"), errorCount: 1)
+        }
+        if !finished {
+            finished = true
+            _ = xmlParseChunk(context, nil, 0, 1)
         }
         return session.outcome
+    }
+
+    /// Parses a whole document held in memory, `chunkSize` bytes at a time.
+    public static func parse(utf8 bytes: ArraySlice<UInt8>, handler: any SAXHandler, chunkSize: Int = 64 << 10) -> SAXOutcome {
+        let parser = SAXPushParser(handler: handler)
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = min(chunkSize, buffer.count - offset)
+                parser.push(UnsafeRawBufferPointer(rebasing: buffer[offset..<offset + count]))
+                offset += count
+            }
+        }
+        return parser.finish()
     }
 
     private static func makeHandler() -> xmlSAXHandler {

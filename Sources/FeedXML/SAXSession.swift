@@ -7,6 +7,7 @@ final class SAXSession {
     var outcome = SAXOutcome()
     /// libxml2 interns names in its dictionary, so one pointer always spells the same string.
     private var interned: [UnsafeRawPointer: String] = [:]
+    private var names = NameTable()
 
     init(handler: any SAXHandler) {
         self.handler = handler
@@ -28,7 +29,7 @@ final class SAXSession {
         attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         keepEntitiesFlowing()
-        let name = SAXName(namespaceURI: intern(uri), prefix: intern(prefix), localName: intern(localName) ?? "")
+        let name = self.name(uri: uri, prefix: prefix, localName: localName)
         var declared: [String] = []
         if namespaceCount > 0, let namespaces {
             for index in 0..<namespaceCount {
@@ -40,9 +41,7 @@ final class SAXSession {
             parsed.reserveCapacity(attributeCount)
             for index in 0..<attributeCount {
                 let base = index * 5
-                let attributeName = SAXName(
-                    namespaceURI: intern(attributes[base + 2]), prefix: intern(attributes[base + 1]),
-                    localName: intern(attributes[base]) ?? "")
+                let attributeName = self.name(uri: attributes[base + 2], prefix: attributes[base + 1], localName: attributes[base])
                 var value = ""
                 if let start = attributes[base + 3], let end = attributes[base + 4] {
                     value = Self.attributeValue(UnsafeBufferPointer(start: start, count: end - start))
@@ -55,7 +54,7 @@ final class SAXSession {
 
     func endElement(localName: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) {
         keepEntitiesFlowing()
-        handler.endElement(SAXName(namespaceURI: intern(uri), prefix: intern(prefix), localName: intern(localName) ?? ""))
+        handler.endElement(name(uri: uri, prefix: prefix, localName: localName))
     }
 
     func characters(_ text: UnsafePointer<xmlChar>?, _ length: Int) {
@@ -93,6 +92,13 @@ final class SAXSession {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The name for three interned pointers, made once per parse.
+    private func name(uri: UnsafePointer<xmlChar>?, prefix: UnsafePointer<xmlChar>?, localName: UnsafePointer<xmlChar>?) -> SAXName {
+        names.name(uri: uri.map(UnsafeRawPointer.init), prefix: prefix.map(UnsafeRawPointer.init), local: localName.map(UnsafeRawPointer.init)) { id in
+            SAXName(namespaceURI: intern(uri), prefix: intern(prefix), localName: intern(localName) ?? "", id: id)
+        }
     }
 
     private func intern(_ pointer: UnsafePointer<xmlChar>?) -> String? {

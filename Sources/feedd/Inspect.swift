@@ -42,64 +42,62 @@ struct Inspect: AsyncParsableCommand {
     func run() async throws {
         // Article ids and the fallback language come from the configuration when there is one.
         let configuration = (try? options.loadConfiguration()) ?? Configuration.defaults(baseDirectory: ".")
-        var failed = false
-        let fetcher = inputs.contains(where: Self.isURL)
+        let fetcher = inputs.contains(where: InspectJob.isURL)
             ? HTTPFetcher(settings: FetcherSettings(userAgent: "feedd/\(FeeddVersion.current) (inspect)", maxBodySize: maxSize))
             : nil
-        for input in inputs {
-            do {
-                let feed = try await parse(input, fetcher: fetcher, configuration: configuration)
-                if quiet {
-                    print("\(input)\t\(feed.format.rawValue)\t\(feed.entries.count)\t\(feed.bozo)")
-                } else {
-                    print(json ? InspectReport.json(feed) : InspectReport.text(feed), terminator: "")
-                }
-            } catch {
-                failed = true
-                FileHandle.standardError.write(Data("feedd: \(input): \(error)\n".utf8))
-            }
-        }
+        let job = InspectJob(
+            style: quiet ? .quiet : json ? .json : .text, maxSize: maxSize, language: language,
+            configuration: configuration, fetcher: fetcher)
+        let failed = await Self.inspectAll(inputs, job: job)
         await fetcher?.shutdown()
         if failed { throw ExitCode(65) }
     }
 
-    static func isURL(_ input: String) -> Bool {
-        let lower = input.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
-    }
-
-    private func parse(_ input: String, fetcher: HTTPFetcher?, configuration: Configuration) async throws -> ParsedFeed {
-        if Self.isURL(input), let fetcher {
-            switch await fetcher.fetch(FetchRequest(url: input, allowPrivateRedirects: true)) {
-            case let .fetched(document):
-                return try FeedParser(options: FeedParserOptions(maxBytes: maxSize))
-                    .parse(document.body, documentURL: document.metadata.finalURL, httpCharset: document.charset)
-            case .notModified:
-                throw InspectError(message: "the server answered 304 Not Modified to an unconditional request")
-            case let .gone(metadata):
-                throw InspectError(message: "HTTP \(metadata.status) Gone")
-            case let .failed(failure):
-                throw InspectError(message: failure.message)
+    /// Runs the job over every input, one per core at a time, and prints the reports in input order;
+    /// true when any input failed.
+    ///
+    /// With `--quiet` (one short line per input) the largest files start first, so the cores finish
+    /// together; the other styles keep input order, so at most a few reports wait to be printed.
+    static func inspectAll(_ inputs: [String], job: InspectJob) async -> Bool {
+        let width = max(1, min(inputs.count, ProcessInfo.processInfo.activeProcessorCount))
+        let order = job.style == .quiet ? largestFirst(inputs) : Array(inputs.indices)
+        return await withTaskGroup(of: (Int, Result<String, InspectError>).self) { group in
+            var next = 0
+            var printed = 0
+            var failed = false
+            var ready: [Int: Result<String, InspectError>] = [:]
+            func launch() {
+                let index = order[next]
+                let input = inputs[index]
+                next += 1
+                group.addTask { (index, await job.run(input)) }
             }
+            while next < width { launch() }
+            for await (index, result) in group {
+                ready[index] = result
+                while let result = ready.removeValue(forKey: printed) {
+                    switch result {
+                    case .success(let report):
+                        FileHandle.standardOutput.write(Data(report.utf8))
+                    case .failure(let error):
+                        failed = true
+                        FileHandle.standardError.write(Data("feedd: \(inputs[printed]): \(error)\n".utf8))
+                    }
+                    printed += 1
+                }
+                if next < inputs.count { launch() }
+            }
+            return failed
         }
-        let path = input.hasPrefix("file://") ? String(input.dropFirst(7)) : input
-        let bytes = try FileReader.read(path, limit: maxSize)
-        let name = FilePath.baseName(of: path)
-        let lower = name.lowercased()
-        if lower.hasSuffix(".txt") || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".html")
-            || lower.hasSuffix(".htm") || !lower.contains(".") {
-            let article = try ArticleParser(defaultLanguage: language ?? configuration.feed.language).parse(bytes, fileName: name)
-            let id = ArticleID.make(
-                key: ArticleFileName.key(of: name), contentHash: article.contentHash, authority: configuration.feed.tagAuthority
-            )
-            return article.inspection(id: id)
-        }
-        return try FeedParser(options: FeedParserOptions(maxBytes: maxSize)).parse(bytes, documentURL: "file://" + path, httpCharset: nil)
     }
-}
 
-/// A fetch or parse problem reported by `inspect`.
-struct InspectError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+    /// Indices of `inputs`, local files by decreasing size first (URLs and unreadable paths last, in order).
+    static func largestFirst(_ inputs: [String]) -> [Int] {
+        let sizes = inputs.map { input -> Int in
+            guard !InspectJob.isURL(input) else { return -1 }
+            let path = input.hasPrefix("file://") ? String(input.dropFirst(7)) : input
+            return (try? FileDocument(path: path).byteCount) ?? -1
+        }
+        return inputs.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }
+    }
 }

@@ -45,4 +45,21 @@ import Testing
         #expect(result.stdout.contains("format    atom1.0"))
         #expect(result.stdout.contains("2 entries"))
     }
+
+    @Test func quietLinesComeInInputOrderWhateverTheirSizes() throws {
+        // Sizes differ widely (the largest files are parsed first), the output keeps the order given.
+        let names = ["rss091.xml", "wild-big-feed.xml", "atom10.xml", "missing.xml", "json11.json", "rss20.xml"]
+        let dir = TemporaryDirectory()
+        let items = (0..<400).map { "<item><guid>g\($0)</guid><title>t\($0)</title><description>\(String(repeating: "text ", count: 200))</description></item>" }
+        dir.write("wild-big-feed.xml", "<rss version=\"2.0\"><channel><title>big</title>\(items.joined())</channel></rss>")
+        let paths = names.map { name in
+            name == "wild-big-feed.xml" || name == "missing.xml" ? dir.file(name) : Self.fixtures + "/" + name
+        }
+        let result = try FeeddProcess.run(["inspect", "--quiet"] + paths, in: OnceEndToEndTests.packageRoot)
+        #expect(result.status == 65, "one input is missing")
+        #expect(result.stderr.contains("missing.xml"))
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.map { $0.split(separator: "\t").first.map(String.init) } == paths.filter { !$0.hasSuffix("missing.xml") })
+        #expect(lines[1] == dir.file("wild-big-feed.xml") + "\trss2.0\t400\tfalse")
+    }
 }

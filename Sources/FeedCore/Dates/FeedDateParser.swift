@@ -6,6 +6,12 @@ public enum FeedDateParser {
     ///
     /// Tries RFC 3339 / W3C-DTF / ISO 8601 first, then RFC 822 and its variants (including asctime).
     public static func parse(_ s: String) -> Date? {
+        if let canonical = CanonicalDateParser.parse(Substring(s)) { return canonical.date }
+        return parseAnyForm(s)
+    }
+
+    /// `parse` without the fast path for the two canonical forms (which gives the same answers).
+    static func parseAnyForm(_ s: String) -> Date? {
         let collapsed = isTidy(s) ? Substring(s) : Substring(s.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         guard !collapsed.isEmpty else { return nil }
         if let first = collapsed.first, first.isNumber, let time = ISODateParser.parse(collapsed) {

@@ -11,7 +11,7 @@ struct AttributeList {
 
     /// The value of an un-namespaced attribute, matched case-insensitively (`isPermaLink`, `fileSize`).
     subscript(_ name: String) -> String? {
-        attributes.first { $0.name.namespaceURI == nil && $0.name.localName.lowercased() == name }?.value
+        attributes.first { $0.name.namespaceURI == nil && $0.name.lowercasedLocalName == name }?.value
     }
 
     /// The value of a namespaced attribute (`rdf:about`).

@@ -1,16 +1,21 @@
 /// Gives every entry an id: the publisher's, else its link, else `sha-` + FNV-1a-64 of title and content;
 /// repeated ids in one feed get `#2`, `#3`, … in document order.
-enum EntryIdentity {
+struct EntryIdentity {
+    private var seen: [String: Int] = [:]
+
+    /// The entry with its final id; call in document order.
+    mutating func assign(_ entry: ParsedEntry) -> ParsedEntry {
+        var entry = entry
+        if entry.id.isEmpty { entry.id = Self.derivedID(entry) }
+        let count = (seen[entry.id] ?? 0) + 1
+        seen[entry.id] = count
+        if count > 1 { entry.id += "#\(count)" }
+        return entry
+    }
+
     static func assignIDs(_ entries: [ParsedEntry]) -> [ParsedEntry] {
-        var seen: [String: Int] = [:]
-        return entries.map { entry in
-            var entry = entry
-            if entry.id.isEmpty { entry.id = derivedID(entry) }
-            let count = (seen[entry.id] ?? 0) + 1
-            seen[entry.id] = count
-            if count > 1 { entry.id += "#\(count)" }
-            return entry
-        }
+        var identity = EntryIdentity()
+        return entries.map { identity.assign($0) }
     }
 
     static func derivedID(_ entry: ParsedEntry) -> String {

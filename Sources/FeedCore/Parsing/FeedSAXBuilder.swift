@@ -17,24 +17,29 @@ final class FeedSAXBuilder: SAXHandler {
     var entry: EntryDraft?
     var person: Author?
     var sourceFeed: SourceFeed?
-    private(set) var entries: [ParsedEntry] = []
+    /// Where finished entries go, with their ids assigned.
+    private let sink: any ParsedEntrySink
+    private var identity = EntryIdentity()
+    /// `elementKey` results, indexed by `SAXName.id`.
+    private var keys: [ElementKey?] = []
 
-    init(documentURL: String?) {
+    init(documentURL: String?, sink: any ParsedEntrySink) {
         self.documentURL = documentURL
+        self.sink = sink
     }
 
-    /// The feed read so far; call after the parse (closes what a truncated document left open).
+    /// The feed read so far, without its entries (they went to the sink); call after the parse (closes
+    /// what a truncated document left open).
     func build(format: FeedFormat) -> ParsedFeed {
         while !frames.isEmpty { closeTopFrame(truncated: true) }
-        return feed.build(format: format, entries: entries)
+        return feed.build(format: format, entries: [])
     }
 
     // MARK: SAX events
 
     func startElement(_ name: SAXName, attributes: [SAXAttribute], declaredNamespaces: [String]) {
-        var vocabulary = FeedVocabulary.of(uri: name.namespaceURI, prefix: name.prefix)
-        if vocabulary == .rss, let bareAtom { vocabulary = bareAtom }
-        let key = ElementKey(vocabulary, name.localName.lowercased())
+        var key = elementKey(name)
+        if key.vocabulary == .rss, let bareAtom { key.vocabulary = bareAtom }
         let parent = frames.last
         var base = parent?.base ?? documentURL
         var language = parent?.language
@@ -56,6 +61,15 @@ final class FeedSAXBuilder: SAXHandler {
             frame.role = dispatch(key, attributes: attributes, frame: frame, context: innermostRole())
         }
         frames.append(frame)
+    }
+
+    /// Vocabulary and lowercased local name of `name`, worked out once per distinct name of the parse.
+    private func elementKey(_ name: SAXName) -> ElementKey {
+        if name.id < keys.count, let known = keys[name.id] { return known }
+        let key = ElementKey(FeedVocabulary.of(uri: name.namespaceURI, prefix: name.prefix), name.lowercasedLocalName)
+        if name.id >= keys.count { keys.append(contentsOf: repeatElement(nil, count: name.id - keys.count + 1)) }
+        keys[name.id] = key
+        return key
     }
 
     func endElement(_ name: SAXName) {
@@ -147,7 +161,7 @@ final class FeedSAXBuilder: SAXHandler {
     private func finish(_ role: Role, truncated: Bool) {
         switch role {
         case .entry:
-            if let draft = entry, !truncated || draft.hasSubstance { entries.append(draft.build()) }
+            if let draft = entry, !truncated || draft.hasSubstance { sink.receive(identity.assign(draft.build())) }
             entry = nil
         case .person(let ofEntry):
             if let author = person, author.name != nil || author.email != nil || author.uri != nil {

@@ -128,9 +128,12 @@ public enum FeedParseError: Error, CustomStringConvertible, Equatable {
     case tooLarge(limit: Int)
     case notAFeed(String)
     case empty
+    /// The document could not be read (a file that vanished or failed mid-read).
+    case unreadable(String)
 
     public var description: String {
         switch self {
+        case .unreadable(let why): "cannot read the document: \(why)"
         case .tooLarge(let limit): "feed larger than the \(limit)-byte limit"
         case .notAFeed(let why): "not a feed: \(why)"
         case .empty: "empty document"

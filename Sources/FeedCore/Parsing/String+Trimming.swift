@@ -2,8 +2,30 @@ extension StringProtocol {
     /// The text without leading and trailing whitespace, without going through Foundation
     /// (`trimmingCharacters(in:)` walks UTF-16 on Linux and showed in the profile).
     func trimmingWhitespace() -> String {
-        trimming { $0.isWhitespace }
+        // Most values are ASCII at both ends: look at the bytes first, and at Characters (Unicode
+        // White_Space) only when an end is not ASCII.
+        var start: String.Index?
+        var end = startIndex
+        var firstByte: UInt8 = 0, lastByte: UInt8 = 0
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte != 0x20, !(0x09...0x0D).contains(byte) {
+                if start == nil {
+                    start = index
+                    firstByte = byte
+                }
+                end = next
+                lastByte = byte
+            }
+            index = next
+        }
+        guard let start else { return "" }
+        if firstByte < 0x80, lastByte < 0x80 { return String(self[start..<end]) }
+        return trimming { $0.isWhitespace }
     }
+
 
     /// The text without leading and trailing characters that match `predicate`.
     func trimming(while predicate: (Character) -> Bool) -> String {

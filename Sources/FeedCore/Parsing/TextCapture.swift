@@ -77,7 +77,7 @@ struct TextCapture {
             return
         }
         sawChildElement = true
-        let tag = name.localName.lowercased()
+        let tag = name.lowercasedLocalName
         bytes.append(UInt8(ascii: "<"))
         bytes.append(contentsOf: tag.utf8)
         for attribute in attributes {

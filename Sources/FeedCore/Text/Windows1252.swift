@@ -11,12 +11,18 @@ enum Windows1252 {
     static func utf8(from bytes: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8)
+        bytes.withUnsafeBufferPointer { append($0, to: &output) }
+        return output
+    }
+
+    /// Appends `bytes`, read as Windows-1252, to `output` as UTF-8 (every byte is one character, so a
+    /// document can be converted piece by piece).
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         for byte in bytes {
             if byte < 0x80 { output.append(byte); continue }
             let scalar = byte < 0xA0 ? high[Int(byte) - 0x80] : UInt32(byte)
             appendUTF8(scalar, to: &output)
         }
-        return output
     }
 
     private static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {

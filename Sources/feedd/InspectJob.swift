@@ -1,0 +1,106 @@
+import FeedCore
+import FeedDaemon
+import FeedIO
+import Foundation
+
+/// What `feedd inspect` does with one input: fetch or open it, parse it, and render the report.
+///
+/// Feed files are streamed (`FileDocument`): with `--quiet` only the entries are counted, so a feed of
+/// any size costs a piece of it in memory.
+struct InspectJob: Sendable {
+    enum Style: Sendable { case text, json, quiet }
+
+    var style: Style
+    var maxSize: Int
+    var language: String?
+    var configuration: Configuration
+    var fetcher: HTTPFetcher?
+
+    /// The report for `input`, or the message for standard error.
+    func run(_ input: String) async -> Result<String, InspectError> {
+        do {
+            let report = try await inspect(input)
+            return .success(report)
+        } catch let error as InspectError {
+            return .failure(error)
+        } catch {
+            return .failure(InspectError(message: "\(error)"))
+        }
+    }
+
+    static func isURL(_ input: String) -> Bool {
+        let lower = input.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
+    private func inspect(_ input: String) async throws -> String {
+        let parser = FeedParser(options: FeedParserOptions(maxBytes: maxSize))
+        if Self.isURL(input), let fetcher {
+            switch await fetcher.fetch(FetchRequest(url: input, allowPrivateRedirects: true)) {
+            case let .fetched(document):
+                return try render(input, InMemoryDocument(document.body), parser: parser,
+                                  url: document.metadata.finalURL, charset: document.charset)
+            case .notModified:
+                throw InspectError(message: "the server answered 304 Not Modified to an unconditional request")
+            case let .gone(metadata):
+                throw InspectError(message: "HTTP \(metadata.status) Gone")
+            case let .failed(failure):
+                throw InspectError(message: failure.message)
+            }
+        }
+        let path = input.hasPrefix("file://") ? String(input.dropFirst(7)) : input
+        let name = FilePath.baseName(of: path)
+        let lower = name.lowercased()
+        if lower.hasSuffix(".txt") || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".html")
+            || lower.hasSuffix(".htm") || !lower.contains(".") {
+            let bytes = try FileReader.read(path, limit: maxSize)
+            let article = try ArticleParser(defaultLanguage: language ?? configuration.feed.language).parse(bytes, fileName: name)
+            let id = ArticleID.make(
+                key: ArticleFileName.key(of: name), contentHash: article.contentHash, authority: configuration.feed.tagAuthority
+            )
+            return render(input, article.inspection(id: id), count: nil)
+        }
+        let url = "file://" + path
+        do {
+            return try render(input, FileDocument(path: path), parser: parser, url: url, charset: nil)
+        } catch let error as FileError where error.reason == "not a regular file" {
+            // A pipe or a device (`/dev/stdin`): read it whole, within the cap.
+            return try render(input, InMemoryDocument(FileReader.read(path, limit: maxSize)), parser: parser, url: url, charset: nil)
+        }
+    }
+
+    private func render(
+        _ input: String, _ document: some FeedDocument, parser: FeedParser, url: String?, charset: String?
+    ) throws -> String {
+        if style == .quiet {
+            let counter = EntryCounter()
+            let feed = try parser.parse(document, documentURL: url, httpCharset: charset, into: counter)
+            return render(input, feed, count: counter.count)
+        }
+        let collector = ParsedEntryCollector()
+        var feed = try parser.parse(document, documentURL: url, httpCharset: charset, into: collector)
+        feed.entries = collector.entries
+        return render(input, feed, count: nil)
+    }
+
+    private func render(_ input: String, _ feed: ParsedFeed, count: Int?) -> String {
+        switch style {
+        case .quiet: "\(input)\t\(feed.format.rawValue)\t\(count ?? feed.entries.count)\t\(feed.bozo)\n"
+        case .json: InspectReport.json(feed)
+        case .text: InspectReport.text(feed)
+        }
+    }
+}
+
+/// Counts the entries of a streamed feed and keeps none.
+final class EntryCounter: ParsedEntrySink {
+    private(set) var count = 0
+    func receive(_ entry: ParsedEntry) { count += 1 }
+    func restart() { count = 0 }
+}
+
+/// A fetch or parse problem reported by `inspect`.
+struct InspectError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
