@@ -1,6 +1,8 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
+import Synchronization
 
 /// One regular file found in a directory, with what change detection needs.
 public struct ScannedFile: Sendable, Hashable {
@@ -26,7 +28,7 @@ public enum DirectoryScanner {
         guard let dir = opendir(path) else { throw FileError(path: path, operation: "open directory", errno: errno) }
         defer { closedir(dir) }
         let dfd = dirfd(dir)
-        var files: [ScannedFile] = []
+        var names: [String] = []
         while true {
             errno = 0
             guard let entry = readdir(dir) else {
@@ -39,14 +41,50 @@ public enum DirectoryScanner {
             if name == "." || name == ".." || !include(name) { continue }
             let type = entry.pointee.d_type
             if type != UInt8(DT_REG) && type != UInt8(DT_LNK) && type != UInt8(DT_UNKNOWN) { continue }
-            var info = stat()
-            guard fstatat(dfd, name, &info, 0) == 0 else { continue }
-            guard (info.st_mode & S_IFMT) == S_IFREG else { continue }
-            let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            files.append(ScannedFile(name: name, size: Int64(info.st_size), modifiedNanoseconds: mtime))
+            names.append(name)
         }
-        files.sort { ByteOrder.precedes($0.name, $1.name) }
-        return files
+        let files = statAll(names, in: dfd)
+        return sortedByName(files)
+    }
+
+    /// Size and mtime of each name that is still a regular file, in no particular order. A large directory is
+    /// split between the processors: each `fstatat` is a path lookup in the kernel, and the lookups scale.
+    static func statAll(_ names: [String], in dfd: Int32) -> [ScannedFile] {
+        let workers = names.count >= 2_048 ? max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 4)) : 1
+        let found = Mutex<[ScannedFile]>([])
+        let body = { @Sendable (worker: Int) in
+            var local: [ScannedFile] = []
+            var index = worker
+            while index < names.count {
+                var info = stat()
+                if fstatat(dfd, names[index], &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+                    let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                    local.append(ScannedFile(name: names[index], size: Int64(info.st_size), modifiedNanoseconds: mtime))
+                }
+                index += workers
+            }
+            found.withLock { $0.append(contentsOf: local) }
+        }
+        if workers == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: body) }
+        return found.withLock { $0 }
+    }
+
+    /// `files` in the byte order of their names: sorted on the names' first eight bytes as an integer,
+    /// with `ByteOrder` only to break ties (comparing Strings dominated a warm run's profile).
+    static func sortedByName(_ files: [ScannedFile]) -> [ScannedFile] {
+        var keys = files.indices.map { index -> (prefix: UInt64, index: Int) in
+            var prefix: UInt64 = 0
+            var count = 0
+            for byte in files[index].name.utf8.prefix(8) {
+                prefix = prefix << 8 | UInt64(byte)
+                count += 1
+            }
+            return (prefix << (8 * UInt64(8 - count)), index)
+        }
+        keys.sort { a, b in
+            a.prefix != b.prefix ? a.prefix < b.prefix : ByteOrder.precedes(files[a.index].name, files[b.index].name)
+        }
+        return keys.map { files[$0.index] }
     }
 
     /// Whether `path` names an existing directory.

@@ -21,11 +21,16 @@ public final class StateStore: Sendable {
         } catch {
             throw StoreError(path: directory, reason: error.description)
         }
-        path = FilePath.join(directory, Self.fileName)
+        let path = FilePath.join(directory, Self.fileName)
+        self.path = path
         var configuration = Configuration()
-        configuration.journalMode = .wal
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
+            // WAL is set here rather than with `journalMode = .wal`: GRDB's set-up for it creates and drops
+            // a table whenever the -wal file is absent (a pool's need, not a queue's), so every open was a
+            // schema change and four fsyncs. The mode is persistent: on an existing store this is a read.
+            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            guard mode == "wal" else { throw StoreError(path: path, reason: "cannot use WAL mode (journal_mode is \(mode ?? "unknown"))") }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {

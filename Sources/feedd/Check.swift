@@ -5,6 +5,7 @@ import Foundation
 /// `feedd check`: validates the configuration and prints the resolved settings; writes nothing.
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate the configuration and print the resolved settings (writes nothing)."
     )
 

@@ -7,6 +7,7 @@ import Foundation
 /// `feedd inspect PATH_OR_URL [--json]`: parses one feed or article file and prints what feedd makes of it.
 struct Inspect: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Parse a feed (file or http(s) URL) or an article file and print it, to see why it looks wrong.",
         discussion: """
             Feeds: RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed. Article files (*.txt, *.md, *.html) are shown as feedd

@@ -6,6 +6,7 @@ import Foundation
 /// `feedd status`: each source's health and schedule, read from the store (safe while the daemon runs).
 struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Print each source: URL, last fetch and HTTP status, validators, next poll, failures, entries, last error."
     )
 

@@ -50,6 +50,22 @@ import Testing
         #expect(files.allSatisfy { $0.modifiedNanoseconds > 0 })
     }
 
+    @Test func aLargeDirectoryIsStatedInParallelAndSortedByNameBytes() throws {
+        let dir = TemporaryDirectory()
+        // Past the parallel threshold; names share long prefixes, some are shorter than eight bytes, some
+        // are not ASCII, so the integer prefix ties and the byte comparison both matter.
+        var expected: [String] = []
+        for index in 0..<2_600 {
+            let name = index % 5 == 0 ? "\(index).md" : index % 7 == 0 ? "été_\(index).txt" : String(format: "%03d_%016x.txt", index % 1000, index)
+            dir.write(name, String(repeating: "x", count: index % 13))
+            expected.append(name)
+        }
+        let files = try DirectoryScanner.scan(dir.path) { _ in true }
+        #expect(files.map(\.name) == expected.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        let sizes = Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.size) })
+        for (index, name) in expected.enumerated() { #expect(sizes[name] == Int64(index % 13)) }
+    }
+
     @Test func missingDirectoryThrows() {
         #expect(throws: FileError.self) { try DirectoryScanner.scan("/nonexistent-feedd-seeds") { _ in true } }
     }

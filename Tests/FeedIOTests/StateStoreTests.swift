@@ -49,6 +49,25 @@ import Testing
         #expect(try store.read { try $0.lastChange() } == Date(timeIntervalSince1970: 5_000))
     }
 
+    @Test func openingAndReadingAnExistingStoreChangesNoByte() throws {
+        let dir = TemporaryDirectory()
+        do {
+            let store = try StateStore(directory: dir.path)
+            try store.write { try $0.saveArticleFile(ArticleFileRecord(name: "a.txt", size: 1, modifiedNanoseconds: 2, entryID: "x", error: nil)) }
+        }
+        let path = dir.file("feedd.sqlite")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for _ in 0..<3 {
+            let store = try StateStore(directory: dir.path)
+            #expect(try store.read { try $0.articleFileList().count } == 1)
+        }
+        // GRDB's own WAL set-up created and dropped a table on every open: a schema change and four fsyncs.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        let walSize = FileManager.default.fileExists(atPath: path + "-wal")
+            ? try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int : 0
+        #expect(walSize == 0)
+    }
+
     @Test func articleFileRecordsAreUpsertedAndCounted() throws {
         let dir = TemporaryDirectory()
         let store = try StateStore(directory: dir.path)
