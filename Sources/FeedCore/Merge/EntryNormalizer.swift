@@ -28,12 +28,28 @@ public struct EntryNormalizer: Sendable {
 
     /// `scheme:rest` with an RFC 3986 scheme and no whitespace.
     static func isAbsoluteIRI(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex,
-              text.index(after: colon) != text.endIndex else { return false }
-        let scheme = text[..<colon]
-        guard let first = scheme.unicodeScalars.first, first.isASCII, CharacterSet.letters.contains(first) else { return false }
-        let schemeOK = scheme.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "+-.".unicodeScalars.contains($0)) }
-        return schemeOK && !text.contains(where: \.isWhitespace)
+        // On the bytes: this runs for every entry of every poll, and CharacterSet lookups showed in the profile.
+        var sawColon = false, schemeLength = 0, afterColon = 0, hasNonASCII = false
+        for byte in text.utf8 {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) { return false }
+            if byte >= 0x80 { hasNonASCII = true }
+            if sawColon {
+                afterColon += 1
+                continue
+            }
+            if byte == UInt8(ascii: ":") {
+                sawColon = true
+                continue
+            }
+            let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+            let isSchemeByte = isLetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            guard schemeLength == 0 ? isLetter : isSchemeByte else { return false }
+            schemeLength += 1
+        }
+        guard sawColon, schemeLength > 0, afterColon > 0 else { return false }
+        // Unicode whitespace (no-break space, ideographic space…) also disqualifies.
+        return !hasNonASCII || !text.contains(where: \.isWhitespace)
     }
 
     /// The entry and a hash of its content (title, link, summary, content) for change detection.
