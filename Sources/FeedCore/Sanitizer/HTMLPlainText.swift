@@ -74,42 +74,57 @@ struct HTMLPlainText: HTMLFragmentVisitor {
         return String(output)
     }
 
-    /// `collapsingWhitespace` over UTF-8 bytes, copying runs of ASCII non-space bytes whole.
+    /// `collapsingWhitespace` over UTF-8 bytes: runs of other characters are copied whole.
     static func collapsingWhitespace(_ raw: [UInt8]) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(raw.count)
-        var pendingSpace = false
-        var index = 0
-        let count = raw.count
-        while index < count {
-            let byte = raw[index]
-            var length = 1
-            let space: Bool
-            if byte < 0x80 {
-                space = byte < 0x21
-            } else {
-                var decoder = UTF8()
-                var iterator = raw[index...].makeIterator()
-                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
-                    return collapsingWhitespace(String(decoding: raw, as: UTF8.self))  // not UTF-8: repaired first
+        let collapsed = raw.withUnsafeBufferPointer { bytes -> [UInt8]? in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var runStart = 0  // the start of the run of non-space characters being read
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                let length: Int
+                let space: Bool
+                if byte < 0x80 {
+                    length = 1
+                    space = byte < 0x21
+                } else {
+                    var decoder = UTF8()
+                    var iterator = bytes[index...].makeIterator()
+                    guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+                    length = UTF8.width(scalar)
+                    space = isSpace(scalar)
                 }
-                length = UTF8.width(scalar)
-                space = isSpace(scalar)
+                if space {
+                    if runStart < index {
+                        if pendingSpace { output.append(UInt8(ascii: " ")) }
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    }
+                    pendingSpace = !output.isEmpty
+                    runStart = index + length
+                }
+                index += length
             }
-            if space {
-                pendingSpace = !output.isEmpty
-            } else {
+            if runStart < count {
                 if pendingSpace { output.append(UInt8(ascii: " ")) }
-                pendingSpace = false
-                output.append(contentsOf: raw[index..<index + length])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
             }
-            index += length
+            return output
         }
-        return String(decoding: output, as: UTF8.self)
+        // Not UTF-8 (never from libxml2 or a String): repaired first, as a String would be.
+        guard let collapsed else { return collapsingWhitespace(String(decoding: raw, as: UTF8.self)) }
+        return String(decoding: collapsed, as: UTF8.self)
     }
 
+    /// A C0 control, a space, or Unicode whitespace (NBSP included).
+    @inline(__always)
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
-        return value < 0x21 || (value >= 0x80 && (value == 0xA0 || scalar.properties.isWhitespace))
+        if value < 0x80 { return value < 0x21 }
+        // Below U+1680, only U+0085 and U+00A0 have White_Space: the table is not needed for most text.
+        if value < 0x1680 { return value == 0x85 || value == 0xA0 }
+        return scalar.properties.isWhitespace
     }
 }

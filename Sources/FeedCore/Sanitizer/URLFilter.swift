@@ -33,6 +33,12 @@ struct URLFilter: Sendable {
 
     /// The URL to write for `raw`, resolved against the base when there is one; nil when not allowed.
     func filter(_ raw: String, as kind: Kind) -> String? {
+        if let direct = directFilter(raw, as: kind) { return direct }
+        return filterInFull(raw, as: kind)
+    }
+
+    /// `filter` without the shortcut for common URLs (`directFilter`).
+    func filterInFull(_ raw: String, as kind: Kind) -> String? {
         var url = Self.cleaned(raw)
         guard !url.isEmpty else { return nil }
         switch Self.scheme(of: url) {
