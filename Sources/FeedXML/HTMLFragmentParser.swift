@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses an HTML fragment (an entry's content, a title) with libxml2's HTML parser into `HTMLNode`s.
 ///
@@ -46,7 +49,7 @@ public enum HTMLFragmentParser {
         // NULs end a C string early; they are dropped (the common case, none, is a plain copy).
         var html = html
         html.withUTF8 { utf8 in
-            if utf8.contains(0) {
+            if let start = utf8.baseAddress, memchr(start, 0, utf8.count) != nil {
                 bytes.append(contentsOf: utf8.lazy.filter { $0 != 0 })
             } else {
                 bytes.append(contentsOf: utf8)

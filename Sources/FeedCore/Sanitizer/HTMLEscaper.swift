@@ -7,7 +7,18 @@ enum HTMLEscaper {
         let count = bytes.count
         var runStart = 0
         var index = 0
+        let quoteByte = quote ? UInt8(ascii: "\"") : UInt8(ascii: "&")
         while index < count {
+            // Sixteen bytes at a time while none needs a look.
+            if index + 16 <= count {
+                let block = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                let special = (block .< 0x20) .| (block .== UInt8(ascii: "&")) .| (block .== UInt8(ascii: "<"))
+                    .| (block .== UInt8(ascii: ">")) .| (block .== 0xEF) .| (block .== quoteByte)
+                if !any(special) {
+                    index += 16
+                    continue
+                }
+            }
             let byte = bytes[index]
             if isPlain(byte, quote: quote) {
                 index += 1

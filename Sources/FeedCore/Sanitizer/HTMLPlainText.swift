@@ -84,6 +84,14 @@ struct HTMLPlainText: HTMLFragmentVisitor {
             var index = 0
             let count = bytes.count
             while index < count {
+                // Sixteen printable ASCII bytes at a time are all part of a run.
+                if index + 16 <= count {
+                    let block = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: SIMD16<UInt8>.self)
+                    if !any((block .< 0x21) .| (block .>= 0x80)) {
+                        index += 16
+                        continue
+                    }
+                }
                 let byte = bytes[index]
                 let length: Int
                 let space: Bool
@@ -91,11 +99,9 @@ struct HTMLPlainText: HTMLFragmentVisitor {
                     length = 1
                     space = byte < 0x21
                 } else {
-                    var decoder = UTF8()
-                    var iterator = bytes[index...].makeIterator()
-                    guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
-                    length = UTF8.width(scalar)
-                    space = isSpace(scalar)
+                    guard let scalar = UTF8Scalar.decode(bytes, at: index) else { return nil }
+                    length = scalar.length
+                    space = isSpace(scalar.value)
                 }
                 if space {
                     if runStart < index {
@@ -121,10 +127,16 @@ struct HTMLPlainText: HTMLFragmentVisitor {
     /// A C0 control, a space, or Unicode whitespace (NBSP included).
     @inline(__always)
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
+        isSpace(scalar.value)
+    }
+
+    /// `isSpace` for a scalar value. Only U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000 can be
+    /// White_Space beyond ASCII (Unicode PropList.txt): the property table is read for those alone.
+    @inline(__always)
+    private static func isSpace(_ value: UInt32) -> Bool {
         if value < 0x80 { return value < 0x21 }
-        // Below U+1680, only U+0085 and U+00A0 have White_Space: the table is not needed for most text.
         if value < 0x1680 { return value == 0x85 || value == 0xA0 }
-        return scalar.properties.isWhitespace
+        guard value == 0x1680 || (0x2000...0x205F).contains(value) || value == 0x3000 else { return false }
+        return Unicode.Scalar(value)?.properties.isWhitespace ?? false
     }
 }
