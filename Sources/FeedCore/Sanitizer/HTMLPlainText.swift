@@ -84,11 +84,11 @@ struct HTMLPlainText: HTMLFragmentVisitor {
             var index = 0
             let count = bytes.count
             while index < count {
-                // Sixteen printable ASCII bytes at a time are all part of a run.
-                if index + 16 <= count {
-                    let block = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: SIMD16<UInt8>.self)
-                    if !any((block .< 0x21) .| (block .>= 0x80)) {
-                        index += 16
+                // Eight printable ASCII bytes at a time are all part of a run.
+                if index + 8 <= count {
+                    let word = ByteWord(bytes, at: index)
+                    if !word.hasNonASCII, !word.hasByte(below: 0x21) {
+                        index += 8
                         continue
                     }
                 }
