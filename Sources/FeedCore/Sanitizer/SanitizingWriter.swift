@@ -220,6 +220,22 @@ struct SanitizingWriter: HTMLFragmentVisitor {
                 appendAttribute(name: attribute.name, value: attribute.value)
             case .boolean:
                 appendAttribute(name: attribute.name, value: UnsafeBufferPointer(start: nil, count: 0))
+            case .url(let kind):
+                // Most URLs are written as they are, or after the base's scheme and authority.
+                guard let answer = urls.directFilter(attribute.value, as: kind) else { fallthrough }
+                var prefix = ""
+                if case .prefixed(let basePrefix) = answer { prefix = basePrefix }
+                attributes.append(UInt8(ascii: " "))
+                attributes.append(contentsOf: attribute.name)
+                attributes.append(contentsOf: "=\"".utf8)
+                HTMLEscaper.append(prefix, quote: true, to: &attributes)
+                HTMLEscaper.append(attribute.value, quote: true, to: &attributes)
+                attributes.append(UInt8(ascii: "\""))
+                switch allowed.role {
+                case .href: facts.hasHref = true
+                case .src: if facts.source == nil { facts.source = prefix + String(decoding: attribute.value, as: UTF8.self) }
+                case .srcset, .other: break
+                }
             default:
                 guard let value = allowed.rule.apply(to: String(decoding: attribute.value, as: UTF8.self), urls: urls) else {
                     continue

@@ -17,6 +17,11 @@ struct URLFilter: Sendable {
 
     /// The base relative references are resolved against: an absolute http(s) URL, or nil.
     let base: URIReference?
+    /// The base's `scheme://authority`, which a path-absolute reference resolves after.
+    let basePrefix: String?
+    /// `basePrefix` and the base's path up to its last `/`, which a relative-path reference resolves
+    /// after (RFC 3986 §5.2.3); nil when that path has a `.` or `..` segment.
+    let baseDirectory: String?
     let allowDataImages: Bool
 
     init(baseURL: String?, allowDataImages: Bool) {
@@ -26,8 +31,14 @@ struct URLFilter: Sendable {
             let host = base.host, !host.isEmpty
         {
             self.base = base
+            let prefix = (base.scheme ?? "") + "://" + (base.authority ?? "")
+            basePrefix = prefix
+            let directory = base.path.isEmpty ? "/" : base.path.lastIndex(of: "/").map { String(base.path[...$0]) } ?? ""
+            baseDirectory = Self.hasDotSegment(directory) ? nil : prefix + directory
         } else {
             self.base = nil
+            basePrefix = nil
+            baseDirectory = nil
         }
     }
 
@@ -61,6 +72,12 @@ struct URLFilter: Sendable {
 
     /// `raw` as a browser reads it: outer C0 controls and spaces stripped, tabs and newlines removed.
     static func cleaned(_ raw: String) -> String {
+        // Most URLs have nothing to strip: checked on the bytes (C0 controls and spaces are single bytes).
+        if let first = raw.utf8.first, let last = raw.utf8.last, first > 0x20, last > 0x20,
+            !raw.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        {
+            return raw
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in URICharacters.trimmed(raw).unicodeScalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
             scalars.append(scalar)

@@ -3,7 +3,10 @@ import Testing
 
 /// `URLFilter.directFilter`, the shortcut for common URLs, gives what the full filter gives whenever it answers.
 @Suite struct URLFilterDirectTests {
-    static let bases: [String?] = [nil, "https://example.org/feed/", "HTTP://User@Example.org:8080/a/b?q#f", "mailto:x"]
+    static let bases: [String?] = [
+        nil, "https://example.org/feed/", "HTTP://User@Example.org:8080/a/b?q#f", "mailto:x", "https://example.org",
+        "https://example.org/a/../b/c", "https://example.org/x/./", " https://example.org/\tt/ ",
+    ]
     static let kinds: [URLFilter.Kind] = [.link, .resource, .image]
 
     static let samples = [
@@ -40,6 +43,14 @@ import Testing
             if Self.expectAgreement(filter, sample, Self.kinds[next(Self.kinds.count)]) { answered += 1 }
         }
         #expect(answered > 300, "the shortcut should answer for many of the samples")
+    }
+
+    /// `cleaned`, whose common case is decided on the bytes, strips as the scalar rule says.
+    @Test func cleanedMatchesTheScalarRule() {
+        for sample in Self.samples + [" \u{1}x\t\ny\r ", "é ", " é", "\u{85}x", "x\u{A0}", "\t", "a\u{301}"] {
+            let scalars = URICharacters.trimmed(sample).unicodeScalars.filter { !"\t\n\r".unicodeScalars.contains($0) }
+            #expect(URLFilter.cleaned(sample) == String(String.UnicodeScalarView(scalars)), "\(sample)")
+        }
     }
 
     /// Returns whether the shortcut answered.
