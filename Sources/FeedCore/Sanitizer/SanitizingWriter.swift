@@ -223,18 +223,30 @@ struct SanitizingWriter: HTMLFragmentVisitor {
             case .url(let kind):
                 // Most URLs are written as they are, or after the base's scheme and authority.
                 guard let answer = urls.directFilter(attribute.value, as: kind) else { fallthrough }
-                var prefix = ""
-                if case .prefixed(let basePrefix) = answer { prefix = basePrefix }
                 attributes.append(UInt8(ascii: " "))
                 attributes.append(contentsOf: attribute.name)
                 attributes.append(contentsOf: "=\"".utf8)
-                HTMLEscaper.append(prefix, quote: true, to: &attributes)
-                HTMLEscaper.append(attribute.value, quote: true, to: &attributes)
+                switch answer {
+                case .asWritten:
+                    HTMLEscaper.append(attribute.value, quote: true, to: &attributes)
+                case .prefixed(let prefix):
+                    HTMLEscaper.append(prefix, quote: true, to: &attributes)
+                    HTMLEscaper.append(attribute.value, quote: true, to: &attributes)
+                case .built(let url):
+                    HTMLEscaper.append(url, quote: true, to: &attributes)
+                }
                 attributes.append(UInt8(ascii: "\""))
                 switch allowed.role {
-                case .href: facts.hasHref = true
-                case .src: if facts.source == nil { facts.source = prefix + String(decoding: attribute.value, as: UTF8.self) }
-                case .srcset, .other: break
+                case .href:
+                    facts.hasHref = true
+                case .src where facts.source == nil:
+                    facts.source = switch answer {
+                    case .asWritten: String(decoding: attribute.value, as: UTF8.self)
+                    case .prefixed(let prefix): prefix + String(decoding: attribute.value, as: UTF8.self)
+                    case .built(let url): url
+                    }
+                case .src, .srcset, .other:
+                    break
                 }
             default:
                 guard let value = allowed.rule.apply(to: String(decoding: attribute.value, as: UTF8.self), urls: urls) else {

@@ -3,15 +3,16 @@ extension URLFilter {
     enum DirectAnswer {
         case asWritten
         case prefixed(String)  // the base's `scheme://authority`, and its directory for a relative path, before it
+        case built(String)  // dot segments removed: the whole URL
     }
 
     /// What `filter` gives, worked out from the bytes for the common URLs; nil when the full path is needed.
     ///
     /// Handled: ASCII URLs with nothing for `cleaned` or `slashed` to change, that are mailto links,
-    /// or http(s) URLs, or relative ones with a path (not starting with `//`), with no `.` or `..` path
-    /// segment (which resolution would remove). Resolving those against the base only puts its scheme
-    /// and authority (and, for a relative path, its directory) before the relative ones; the rest come
-    /// back as they are (RFC 3986 §5.2.2, §5.2.3, §5.3).
+    /// or http(s) URLs, or relative ones with a path (not starting with `//`). Without a `.` or `..`
+    /// path segment, resolving those against the base only puts its scheme and authority (and, for a
+    /// relative path, its directory) before the relative ones; the rest come back as they are (RFC 3986
+    /// §5.2.2, §5.2.3, §5.3). With one, the path is rebuilt from the bytes (§5.2.4).
     func directFilter(_ raw: String, as kind: Kind) -> String? {
         var raw = raw
         return raw.withUTF8 { bytes in
@@ -19,6 +20,7 @@ extension URLFilter {
             case nil: nil
             case .asWritten: String(decoding: bytes, as: UTF8.self)
             case .prefixed(let prefix): prefix + String(decoding: bytes, as: UTF8.self)
+            case .built(let url): url
             }
         }
     }
@@ -50,17 +52,68 @@ extension URLFilter {
         guard pathStart <= pathEnd else { return nil }
         var path = UnsafeBufferPointer(rebasing: bytes[pathStart..<pathEnd])
         let slashes = path.count >= 2 && path[0] == UInt8(ascii: "/") && path[1] == UInt8(ascii: "/")
+        let tail = UnsafeBufferPointer(rebasing: bytes[pathEnd...])  // the query and fragment
         if schemeEnd != nil {
             if slashes {
                 let authorityEnd = path.dropFirst(2).firstIndex(of: UInt8(ascii: "/")) ?? path.endIndex
                 path = UnsafeBufferPointer(rebasing: path[authorityEnd...])
             }
-            return Self.hasDotSegment(path) ? nil : .asWritten
+            if !Self.hasDotSegment(path) { return .asWritten }
+            let head = UnsafeBufferPointer(rebasing: bytes[..<(pathEnd - path.count)])
+            return .built(Self.string(head) + Self.string(Self.removingDotSegments(Array(path))) + Self.string(tail))
         }
         if slashes || path.isEmpty { return nil }  // network-path and same-document references: the full resolution
-        guard !Self.hasDotSegment(path) else { return nil }
-        if path[0] == UInt8(ascii: "/") { return .prefixed(basePrefix) }
-        return baseDirectory.map { .prefixed($0) }
+        if path[0] == UInt8(ascii: "/") {
+            if !Self.hasDotSegment(path) { return .prefixed(basePrefix) }
+            return .built(basePrefix + Self.string(Self.removingDotSegments(Array(path))) + Self.string(tail))
+        }
+        if !Self.hasDotSegment(path), let baseDirectory { return .prefixed(baseDirectory) }
+        guard let baseDirectoryPath else { return nil }
+        return .built(basePrefix + Self.string(Self.removingDotSegments(baseDirectoryPath + path)) + Self.string(tail))
+    }
+
+    /// `URIReference.removingDotSegments` for ASCII bytes: RFC 3986 §5.2.4, step by step as written there.
+    static func removingDotSegments(_ path: [UInt8]) -> [UInt8] {
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        var input = path[...]
+        var output: [UInt8] = []
+        func starts(_ prefix: [UInt8]) -> Bool { input.starts(with: prefix) }
+        func equals(_ whole: [UInt8]) -> Bool { input.elementsEqual(whole) }
+        while !input.isEmpty {
+            if starts([dot, dot, slash]) {
+                input = input.dropFirst(3)
+            } else if starts([dot, slash]) {
+                input = input.dropFirst(2)
+            } else if starts([slash, dot, slash]) {
+                input = input.dropFirst(2)
+            } else if equals([slash, dot]) {
+                input = [slash][...]
+            } else if starts([slash, dot, dot, slash]) || equals([slash, dot, dot]) {
+                input = equals([slash, dot, dot]) ? [slash][...] : input.dropFirst(3)
+                if let last = output.lastIndex(of: slash) {
+                    output.removeSubrange(last...)
+                } else {
+                    output = []
+                }
+            } else if equals([dot]) || equals([dot, dot]) {
+                input = []
+            } else {
+                let searchStart = input.first == slash ? input.index(after: input.startIndex) : input.startIndex
+                let end = input[searchStart...].firstIndex(of: slash) ?? input.endIndex
+                output += input[..<end]
+                input = input[end...]
+            }
+        }
+        return output
+    }
+
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func string(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a segment of `path` (between slashes) is `.` or `..`.

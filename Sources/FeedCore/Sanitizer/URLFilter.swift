@@ -22,6 +22,8 @@ struct URLFilter: Sendable {
     /// `basePrefix` and the base's path up to its last `/`, which a relative-path reference resolves
     /// after (RFC 3986 §5.2.3); nil when that path has a `.` or `..` segment.
     let baseDirectory: String?
+    /// The base's path up to its last `/`, when it is ASCII (for `removingDotSegments` on bytes).
+    let baseDirectoryPath: [UInt8]?
     let allowDataImages: Bool
 
     init(baseURL: String?, allowDataImages: Bool) {
@@ -35,10 +37,12 @@ struct URLFilter: Sendable {
             basePrefix = prefix
             let directory = base.path.isEmpty ? "/" : base.path.lastIndex(of: "/").map { String(base.path[...$0]) } ?? ""
             baseDirectory = Self.hasDotSegment(directory) ? nil : prefix + directory
+            baseDirectoryPath = directory.utf8.allSatisfy { $0 < 0x80 } ? Array(directory.utf8) : nil
         } else {
             self.base = nil
             basePrefix = nil
             baseDirectory = nil
+            baseDirectoryPath = nil
         }
     }
 
