@@ -59,6 +59,10 @@ import Testing
         "<ul><li>a<a href=y><li> </a>", "<dl><dt><a href=x><dd>q</a>", "a\u{0}b<a href=y>\u{0}</a>",
         "<p>x<span><wbr>y</span>z</p>", "<source>t<p>u", "<embed>kept<input>also", "<table><a href=x> </a><tr><td>c",
         "&#xFFFE;&#xFFFF;\u{FFFE}ok<img alt=\"\u{FFFF}\" src=a>", "<body>a</body>b<html>c</html>",
+        // Text without markup, which is not parsed: it must read as libxml2 reads it.
+        "a\r\nb", "a\rb", "\ta\n b\t", "a > b \"q\" 'x'", "\u{FEFF}é\u{85}\u{A0}z\u{3000}", "x\u{1}y", "x\u{FFFE}y\u{FFFF}",
+        "\u{FFFD}\u{EFFF}", String(repeating: "w ", count: 700) + String(repeating: " ", count: 1500) + "end  ",
+        String(repeating: "\n", count: 2100), "", " ", "]]> --> ?> \\ / ' \" = ;", "日本語 🙂 e\u{301}",
     ])
     func corners(_ input: String) {
         for policy in Self.policies {
