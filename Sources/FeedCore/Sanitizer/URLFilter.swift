@@ -67,11 +67,15 @@ struct URLFilter: Sendable {
     }
 
     /// The lowercased text before the first `:` when it comes before any `/`, `?` or `#`.
+    ///
+    /// Found in the bytes, not the characters: a browser ends the scheme at a `:` even when a
+    /// combining mark follows it (`javascript:&#x301;alert(1)`), which makes `:\u{301}` one character.
     static func scheme(of url: String) -> String? {
-        guard let end = url.firstIndex(where: { $0 == ":" || $0 == "/" || $0 == "?" || $0 == "#" }),
-            url[end] == ":"
+        let utf8 = url.utf8
+        guard let end = utf8.firstIndex(where: { $0 == 0x3A || $0 == 0x2F || $0 == 0x3F || $0 == 0x23 }),
+            utf8[end] == 0x3A
         else { return nil }
-        return url[..<end].lowercased()
+        return String(decoding: utf8[..<end], as: UTF8.self).lowercased()
     }
 
     /// `raw` as a browser reads it: outer C0 controls and spaces stripped, tabs and newlines removed.
