@@ -1,4 +1,7 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Parses an HTML fragment (an entry's content, a title) with libxml2's HTML parser into `HTMLNode`s.
 ///
@@ -22,13 +25,35 @@ public enum HTMLFragmentParser {
     /// characters are removed first (libxml2 stops reading at one). Callers bound the input size
     /// (past 2 GiB only the start is read).
     public static func parse(_ html: String, maxDepth: Int) -> [HTMLNode] {
+        let depth = min(max(1, maxDepth), defaultMaxDepth)
+        return withDocument(html) { document in
+            HTMLTreeBuilder(maxDepth: depth).nodes(from: document.pointee.children, depth: 0)
+        } ?? []
+    }
+
+    /// Parses `html` as `parse(_:maxDepth:)` does and reports that tree to `visitor` as events, with no
+    /// tree built (the fast way to sanitise or to take the text).
+    public static func walk<Visitor: HTMLFragmentVisitor>(
+        _ html: String, maxDepth: Int = defaultMaxDepth, into visitor: inout Visitor
+    ) {
+        var walker = HTMLDocumentWalker(maxDepth: min(max(1, maxDepth), defaultMaxDepth))
+        withDocument(html) { document in
+            walker.walk(from: document.pointee.children, depth: 0, into: &visitor)
+        }
+    }
+
+    /// Runs `body` on the libxml2 document of `html` read after a `<body>` start tag; nil if libxml2 gives none.
+    private static func withDocument<Result>(_ html: String, _ body: (htmlDocPtr) -> Result) -> Result? {
         var bytes = Array("<body>".utf8)
         bytes.reserveCapacity(html.utf8.count + 6)
         // NULs end a C string early; they are dropped (the common case, none, is a plain copy).
-        if html.utf8.contains(0) {
-            bytes.append(contentsOf: html.utf8.lazy.filter { $0 != 0 })
-        } else {
-            bytes.append(contentsOf: html.utf8)
+        var html = html
+        html.withUTF8 { utf8 in
+            if let start = utf8.baseAddress, memchr(start, 0, utf8.count) != nil {
+                bytes.append(contentsOf: utf8.lazy.filter { $0 != 0 })
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
         }
         LibXML.prepareThread()
         let options = Int32(
@@ -43,10 +68,9 @@ public enum HTMLFragmentParser {
                 htmlReadMemory($0.baseAddress, Int32(clamping: $0.count), nil, "UTF-8", options)
             }
         }
-        guard let document else { return [] }
+        guard let document else { return nil }
         defer { xmlFreeDoc(document) }
-        let builder = HTMLTreeBuilder(maxDepth: min(max(1, maxDepth), defaultMaxDepth))
-        return builder.nodes(from: document.pointee.children, depth: 0)
+        return body(document)
     }
 
     /// Whether libxml2's HTML parser ends an open `openElement` when a `newElement` start tag comes.

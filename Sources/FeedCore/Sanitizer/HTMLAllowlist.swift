@@ -18,6 +18,11 @@ enum HTMLAllowlist {
         case caseSensitiveOneOf(Set<String>)
     }
 
+    /// The sandbox given to every kept iframe: its scripts run, but cannot navigate the reader's page.
+    static let iframeSandbox = "allow-scripts allow-same-origin allow-popups"
+    /// The `rel` given to every kept link: the target cannot reach back to the reader's window.
+    static let linkRel = "noopener noreferrer"
+
     /// Attributes every allowed element may keep.
     static let globalAttributes: [String: Rule] = [
         "title": .text, "lang": .language, "dir": .oneOf(["ltr", "rtl", "auto"]),

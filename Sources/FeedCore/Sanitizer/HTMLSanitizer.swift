@@ -11,8 +11,9 @@ import FeedXML
 ///   only over https from an allowed host, emptied and given `sandbox`. Tracking pixels go.
 /// - Limits: input over `policy.maxInputBytes` is cut there (at a character boundary) and parsed as
 ///   is, so the output closes what the cut left open; nesting deeper than 256 is flattened to text.
-/// - Output: written here (`HTMLSerializer`), deterministic, trimmed of surrounding whitespace, and a
-///   fixed point: sanitising it again gives it back unchanged (`NestingRepair`).
+/// - Output: written in one walk over libxml2's tree (`SanitizingWriter`; text without markup is not
+///   parsed: `MarkupFreeText`), deterministic, trimmed of surrounding whitespace, and a fixed point:
+///   sanitising it again gives it back unchanged.
 public struct HTMLSanitizer: Sendable {
     public let policy: SanitizerPolicy
 
@@ -24,24 +25,30 @@ public struct HTMLSanitizer: Sendable {
     ///
     /// A `baseURL` that is not an absolute http(s) URL is ignored; relative URLs then stay relative.
     public func sanitize(_ html: String, baseURL: String?) -> String {
-        sanitize(nodes: HTMLFragmentParser.parse(Self.truncated(html, toBytes: policy.maxInputBytes)), baseURL: baseURL)
+        var input = Self.truncated(html, toBytes: policy.maxInputBytes)
+        if let text = input.withUTF8({ MarkupFreeText.isMarkupFree($0) ? MarkupFreeText.html($0) : nil }) { return text }
+        var writer = SanitizingWriter(policy: policy, baseURL: baseURL, collectsText: false, capacity: input.utf8.count)
+        HTMLFragmentParser.walk(input, into: &writer)
+        return writer.html
     }
 
     /// `sanitize` and `plainText` of the result from one parse (an entry's body and its summary fallback).
     public func sanitizeWithText(_ html: String, baseURL: String?) -> (html: String, text: String) {
-        let nodes = HTMLFragmentParser.parse(Self.truncated(html, toBytes: policy.maxInputBytes))
-        let cleaner = HTMLCleaner(
-            policy: policy, urls: URLFilter(baseURL: baseURL, allowDataImages: policy.allowDataImages))
-        let cleaned = NestingRepair.repair(cleaner.clean(nodes))
-        return (URICharacters.trimmed(HTMLSerializer.serialize(cleaned)), HTMLPlainText.text(of: cleaned))
+        var input = Self.truncated(html, toBytes: policy.maxInputBytes)
+        let direct = input.withUTF8 { bytes in
+            MarkupFreeText.isMarkupFree(bytes) ? (html: MarkupFreeText.html(bytes), text: MarkupFreeText.plainText(bytes)) : nil
+        }
+        if let direct { return direct }
+        var writer = SanitizingWriter(policy: policy, baseURL: baseURL, collectsText: true, capacity: input.utf8.count)
+        HTMLFragmentParser.walk(input, into: &writer)
+        return (writer.html, writer.plainText)
     }
 
     /// `sanitize` for nodes already parsed (an article's body).
     func sanitize(nodes: [HTMLNode], baseURL: String?) -> String {
-        let cleaner = HTMLCleaner(
-            policy: policy, urls: URLFilter(baseURL: baseURL, allowDataImages: policy.allowDataImages))
-        let serialized = HTMLSerializer.serialize(NestingRepair.repair(cleaner.clean(nodes)))
-        return URICharacters.trimmed(serialized)
+        var writer = SanitizingWriter(policy: policy, baseURL: baseURL, collectsText: false, capacity: 0)
+        HTMLNode.walk(nodes, into: &writer)
+        return writer.html
     }
 
     /// Plain text of an HTML fragment (tags removed, entities decoded, whitespace normalised): for titles and summaries.
@@ -49,7 +56,9 @@ public struct HTMLSanitizer: Sendable {
     /// Block elements and `<br>` become a space; `&nbsp;` becomes a plain space; the content of
     /// elements the sanitiser drops with their content (`script`, `style`, …) is not text.
     public func plainText(_ html: String) -> String {
-        HTMLPlainText.text(of: HTMLFragmentParser.parse(Self.truncated(html, toBytes: policy.maxInputBytes)))
+        var input = Self.truncated(html, toBytes: policy.maxInputBytes)
+        if let text = input.withUTF8({ MarkupFreeText.isMarkupFree($0) ? MarkupFreeText.plainText($0) : nil }) { return text }
+        return HTMLPlainText.text(ofFragment: input)
     }
 
     /// `text` cut to at most `limit` UTF-8 bytes, at a character boundary.

@@ -17,6 +17,13 @@ struct URLFilter: Sendable {
 
     /// The base relative references are resolved against: an absolute http(s) URL, or nil.
     let base: URIReference?
+    /// The base's `scheme://authority`, which a path-absolute reference resolves after.
+    let basePrefix: String?
+    /// `basePrefix` and the base's path up to its last `/`, which a relative-path reference resolves
+    /// after (RFC 3986 §5.2.3); nil when that path has a `.` or `..` segment.
+    let baseDirectory: String?
+    /// The base's path up to its last `/`, when it is ASCII (for `removingDotSegments` on bytes).
+    let baseDirectoryPath: [UInt8]?
     let allowDataImages: Bool
 
     init(baseURL: String?, allowDataImages: Bool) {
@@ -26,13 +33,27 @@ struct URLFilter: Sendable {
             let host = base.host, !host.isEmpty
         {
             self.base = base
+            let prefix = (base.scheme ?? "") + "://" + (base.authority ?? "")
+            basePrefix = prefix
+            let directory = base.path.isEmpty ? "/" : base.path.lastIndex(of: "/").map { String(base.path[...$0]) } ?? ""
+            baseDirectory = Self.hasDotSegment(directory) ? nil : prefix + directory
+            baseDirectoryPath = directory.utf8.allSatisfy { $0 < 0x80 } ? Array(directory.utf8) : nil
         } else {
             self.base = nil
+            basePrefix = nil
+            baseDirectory = nil
+            baseDirectoryPath = nil
         }
     }
 
     /// The URL to write for `raw`, resolved against the base when there is one; nil when not allowed.
     func filter(_ raw: String, as kind: Kind) -> String? {
+        if let direct = directFilter(raw, as: kind) { return direct }
+        return filterInFull(raw, as: kind)
+    }
+
+    /// `filter` without the shortcut for common URLs (`directFilter`).
+    func filterInFull(_ raw: String, as kind: Kind) -> String? {
         var url = Self.cleaned(raw)
         guard !url.isEmpty else { return nil }
         switch Self.scheme(of: url) {
@@ -46,15 +67,25 @@ struct URLFilter: Sendable {
     }
 
     /// The lowercased text before the first `:` when it comes before any `/`, `?` or `#`.
+    ///
+    /// Found in the bytes, not the characters: a browser ends the scheme at a `:` even when a
+    /// combining mark follows it (`javascript:&#x301;alert(1)`), which makes `:\u{301}` one character.
     static func scheme(of url: String) -> String? {
-        guard let end = url.firstIndex(where: { $0 == ":" || $0 == "/" || $0 == "?" || $0 == "#" }),
-            url[end] == ":"
+        let utf8 = url.utf8
+        guard let end = utf8.firstIndex(where: { $0 == 0x3A || $0 == 0x2F || $0 == 0x3F || $0 == 0x23 }),
+            utf8[end] == 0x3A
         else { return nil }
-        return url[..<end].lowercased()
+        return String(decoding: utf8[..<end], as: UTF8.self).lowercased()
     }
 
     /// `raw` as a browser reads it: outer C0 controls and spaces stripped, tabs and newlines removed.
     static func cleaned(_ raw: String) -> String {
+        // Most URLs have nothing to strip: checked on the bytes (C0 controls and spaces are single bytes).
+        if let first = raw.utf8.first, let last = raw.utf8.last, first > 0x20, last > 0x20,
+            !raw.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        {
+            return raw
+        }
         var scalars = String.UnicodeScalarView()
         for scalar in URICharacters.trimmed(raw).unicodeScalars where scalar != "\t" && scalar != "\n" && scalar != "\r" {
             scalars.append(scalar)

@@ -16,6 +16,15 @@ import Testing
         #expect(output == #"<iframe src="https://PLAYER.example.com/v/1" sandbox="allow-scripts allow-same-origin allow-popups"></iframe>"#)
     }
 
+    /// A combining mark after the scheme's colon joins it into one character; the scheme is still seen.
+    @Test(arguments: [nil, "https://example.org/feed/"])
+    func schemeFollowedByACombiningMarkIsSeen(base: String?) {
+        let sanitizer = HTMLSanitizer()
+        #expect(sanitizer.sanitize(#"<a href="javascript:&#x301;alert(1)">x</a>"#, baseURL: base) == "x")
+        #expect(sanitizer.sanitize(#"<img src="javascript:&#x301;x" alt="i">"#, baseURL: base) == "")
+        #expect(sanitizer.sanitize("<a href=\"JavaScript:\u{301}\u{302}alert(1)\">y</a>", baseURL: base) == "y")
+    }
+
     @Test(arguments: [
         "data:image/gif;base64,R0lGODlhAQABAAAAACw=", "data:image/jpeg;base64,/9j/4AAQ", "data:image/webp;base64,UklGRg==",
         "DATA:IMAGE/PNG;BASE64,iVBORw0KGgo=",

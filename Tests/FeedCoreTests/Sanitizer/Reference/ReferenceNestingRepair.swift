@@ -1,11 +1,12 @@
+@testable import FeedCore
 import FeedXML
 
-/// Reshapes a cleaned tree so that its serialisation parses back to the same tree.
+/// The test oracle's nesting step (as written before `SanitizingWriter`): reshapes a cleaned tree so that its serialisation parses back to the same tree.
 ///
 /// Unwrapping an element can put a child where the HTML parser would not nest it (`<p><font><ul>`
 /// becomes `<p><ul>`, and a `<ul>` start tag ends an open `<p>`). Here the parent is ended the same
 /// way: the child and its following siblings move up after the parent, as the parser would move them.
-enum NestingRepair {
+enum ReferenceNestingRepair {
     static func repair(_ nodes: [HTMLNode]) -> [HTMLNode] {
         place(nodes, inside: nil).inside
     }

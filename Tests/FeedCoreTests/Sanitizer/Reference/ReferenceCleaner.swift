@@ -1,14 +1,12 @@
+@testable import FeedCore
 import FeedXML
 
-/// Walks a parsed fragment and keeps only what `HTMLAllowlist` and the policy allow.
-struct HTMLCleaner: Sendable {
+/// The sanitiser's cleaning step as it was written before `SanitizingWriter`: a tree in, a tree out.
+///
+/// Kept as the test oracle the one-walk writer is compared with.
+struct ReferenceCleaner: Sendable {
     let policy: SanitizerPolicy
     let urls: URLFilter
-
-    /// The sandbox given to every kept iframe: its scripts run, but cannot navigate the reader's page.
-    static let iframeSandbox = "allow-scripts allow-same-origin allow-popups"
-    /// The `rel` given to every kept link: the target cannot reach back to the reader's window.
-    static let linkRel = "noopener noreferrer"
 
     /// The cleaned nodes (recursion is bounded by the parser's depth limit).
     func clean(_ nodes: [HTMLNode]) -> [HTMLNode] {
@@ -32,7 +30,7 @@ struct HTMLCleaner: Sendable {
         switch name {
         case "a":
             guard kept.contains(where: { $0.name == "href" }) else { return clean(children) }
-            kept.append(HTMLAttribute(name: "rel", value: Self.linkRel))
+            kept.append(HTMLAttribute(name: "rel", value: HTMLAllowlist.linkRel))
         case "img":
             let source = kept.first { $0.name == "src" }?.value
             guard let source else { return [] }
@@ -73,7 +71,7 @@ struct HTMLCleaner: Sendable {
                 return host == allowed || host.hasSuffix("." + allowed)
             })
         else { return nil }
-        kept.append(HTMLAttribute(name: "sandbox", value: Self.iframeSandbox))
+        kept.append(HTMLAttribute(name: "sandbox", value: HTMLAllowlist.iframeSandbox))
         return .element(name: "iframe", attributes: kept, children: [])
     }
 }

@@ -1,11 +1,12 @@
+@testable import FeedCore
 import FeedXML
 
-/// Writes `HTMLNode`s as HTML: exact escaping, attributes in order, void elements without end tags.
+/// The test oracle's writer (as written before `SanitizingWriter`): writes `HTMLNode`s as HTML: exact escaping, attributes in order, void elements without end tags.
 ///
 /// Text escapes `&`, `<` and `>`; attribute values are double-quoted and escape `"` too. Characters
 /// XML 1.0 forbids (C0 controls other than tab, newline and carriage return; U+FFFE, U+FFFF) are
 /// removed, so the result can be embedded in an Atom document.
-enum HTMLSerializer {
+enum ReferenceSerializer {
     static func serialize(_ nodes: [HTMLNode]) -> String {
         var output: [UInt8] = []
         write(nodes, to: &output)
