@@ -6,6 +6,16 @@ import PackageDescription
 /// compile-time checks stay on everywhere.
 let hotPathSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
+/// `-static-stdlib`, plus the libraries Foundation's shared objects would have pulled in by themselves,
+/// grouped so the linker resolves them in any order (what `swift build --static-swift-stdlib` adds when it
+/// also compiles every module for it). Linked with the toolchain's lld, which also keeps quiet about the
+/// `mktemp` that static Foundation contains (GNU ld warns on every link).
+let staticRuntime = [
+    "-static-stdlib", "-use-ld=lld", "-Xlinker", "--start-group", "-lFoundation", "-lFoundationEssentials",
+    "-lFoundationInternationalization", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
+    "-l_FoundationCollections", "-Xlinker", "--end-group", "-lstdc++", "-lm",
+]
+
 let package = Package(
     name: "feedd",
     platforms: [.macOS(.v13)],
@@ -61,7 +71,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // Release builds carry the Swift runtime and Foundation inside the binary: no dynamic symbol
+            // binding at start (5 ms instead of 10 for `--version`, which every cron run pays) and 4 MiB less
+            // resident memory. The binary then needs nothing from the toolchain to run.
+            linkerSettings: [.unsafeFlags(staticRuntime, .when(configuration: .release))]
         ),
         .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML", "CLibXML2"]),
         .testTarget(name: "FeedCoreTests", dependencies: ["FeedCore", "FeedXML", "CLibXML2"]),

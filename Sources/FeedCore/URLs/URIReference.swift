@@ -19,27 +19,35 @@ public struct URIReference: Sendable, Hashable {
 
     /// Splits `string` as `^(([^:/?#]+):)?(//([^/?#]*))?([^?#]*)(\?([^#]*))?(#(.*))?`.
     public init(parsing string: String) {
-        // The delimiters are ASCII, so searching the UTF-8 view finds the same indices, faster.
+        // The delimiters are ASCII, so searching the UTF-8 view finds the same indices, faster. Slices are
+        // cut on Unicode scalars, never on Characters: a combining mark after `:` or `//` (one Character
+        // with it) must stay in the component that follows, not vanish with the delimiter.
         var rest = Substring(string)
+        func after(_ index: String.Index, count: Int = 1) -> Substring {
+            Substring(rest.unicodeScalars[rest.utf8.index(index, offsetBy: count)...])
+        }
+        func before(_ index: String.Index) -> Substring {
+            Substring(rest.unicodeScalars[..<index])
+        }
         if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
-            fragment = String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
+            fragment = String(after(hash))
+            rest = before(hash)
         }
         if let question = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
-            query = String(rest[rest.index(after: question)...])
-            rest = rest[..<question]
+            query = String(after(question))
+            rest = before(question)
         }
         if let colon = rest.utf8.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }),
             rest.utf8[colon] == UInt8(ascii: ":"), colon != rest.startIndex
         {
-            scheme = String(rest[..<colon])
-            rest = rest[rest.index(after: colon)...]
+            scheme = String(before(colon))
+            rest = after(colon)
         }
         if rest.utf8.starts(with: "//".utf8) {
-            let afterSlashes = rest.dropFirst(2)
+            let afterSlashes = after(rest.startIndex, count: 2)
             let end = afterSlashes.utf8.firstIndex(of: UInt8(ascii: "/")) ?? afterSlashes.endIndex
-            authority = String(afterSlashes[..<end])
-            rest = afterSlashes[end...]
+            authority = String(afterSlashes.unicodeScalars[..<end])
+            rest = Substring(afterSlashes.unicodeScalars[end...])
         }
         path = String(rest)
     }

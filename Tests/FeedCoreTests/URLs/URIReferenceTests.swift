@@ -43,4 +43,21 @@ import Testing
     func validScheme(_ string: String, _ valid: Bool) {
         #expect(URIReference(parsing: string).hasValidScheme == valid)
     }
+
+    @Test("a combining mark after a delimiter stays in the next component: the string round-trips", arguments: [
+        "https:\u{301}//evil.example/x", "https://\u{301}evil.example/x", "http://a/b?\u{301}q#\u{301}f", "x:\u{301}",
+        "http://h/p\u{301}?q", "//\u{301}", "a#\u{301}",
+    ])
+    func combiningMarksAreKept(text: String) {
+        let reference = URIReference(parsing: text)
+        #expect(reference.string == text)
+        #expect(reference.string.unicodeScalars.count == text.unicodeScalars.count)
+    }
+
+    @Test func combiningMarkAfterTheColonIsNotAnAuthority() {
+        let reference = URIReference(parsing: "https:\u{301}//evil.example")
+        #expect(reference.scheme == "https")
+        #expect(reference.authority == nil)
+        #expect(reference.path == "\u{301}//evil.example")
+    }
 }
