@@ -137,7 +137,7 @@ extension FeedSAXBuilder {
             kind = AtomContentType.kind(type: type, mode: nil, default: slot.kind)
         }
         var capture = TextCapture(slot: slot, target: target, key: key, kind: kind, depth: frames.count + 1,
-                                  base: frame.base, base64: base64)
+                                  base: frame.base, base64: base64, buffer: takeSpareBuffer())
         if key == ElementKey(.rss, "guid") { capture.guidIsPermaLink = attributes["ispermalink"]?.lowercased() != "false" }
         self.capture = capture
     }

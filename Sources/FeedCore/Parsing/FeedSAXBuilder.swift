@@ -20,6 +20,8 @@ final class FeedSAXBuilder: SAXHandler {
     /// Where finished entries go, with their ids assigned.
     private let sink: any ParsedEntrySink
     private var identity = EntryIdentity()
+    /// The byte buffer of the last capture, kept for the next one (dropped past 1 MiB, so memory stays bounded).
+    private var spareBuffer: [UInt8] = []
     /// `elementKey` results, indexed by `SAXName.id`.
     private var keys: [ElementKey?] = []
 
@@ -84,9 +86,10 @@ final class FeedSAXBuilder: SAXHandler {
     /// the stack. The open entry is finished now and its frames are kept, dead, for their end tags.
     private func resynchronise() {
         guard let entryIndex = frames.lastIndex(where: { $0.role == .entry }) else { return }
-        if let open = capture {
+        if var open = capture {
             capture = nil
             deliver(open, frame: frames[min(open.depth, frames.count) - 1])
+            recycle(&open)
         }
         for index in stride(from: frames.count - 1, through: entryIndex, by: -1) {
             let role = frames[index].role
@@ -105,9 +108,10 @@ final class FeedSAXBuilder: SAXHandler {
 
     /// Delivers the open capture as it stands and marks its frames dead, so the new tag is read in context.
     private func abandonCapture() {
-        guard let open = capture else { return }
+        guard var open = capture else { return }
         capture = nil
         deliver(open, frame: frames[open.depth - 1])
+        recycle(&open)
         for index in (open.depth - 1)..<frames.count { frames[index].role = .dead }
     }
 
@@ -140,15 +144,28 @@ final class FeedSAXBuilder: SAXHandler {
 
     // MARK: Closing
 
+    /// An empty buffer for a new capture, with the capacity the last one grew to.
+    func takeSpareBuffer() -> [UInt8] {
+        var buffer: [UInt8] = []
+        swap(&buffer, &spareBuffer)
+        return buffer
+    }
+
+    private func recycle(_ capture: inout TextCapture) {
+        let buffer = capture.takeBuffer()
+        if buffer.capacity <= 1 << 20 { spareBuffer = buffer }
+    }
+
     private func closeTopFrame(truncated: Bool) {
         let frame = frames.removeLast()
         // No `if let` copy of the capture here: a live copy would make the mutation below copy its bytes
         // (copy-on-write), once per closing tag, which turned deep or long xhtml content quadratic.
         if capture != nil {
             if capture!.depth == frames.count + 1 {
-                let open = capture!
+                var open = capture!
                 capture = nil
                 deliver(open, frame: frame)
+                recycle(&open)
             } else {
                 capture!.closeChild(name: frame.key.name, depth: frames.count + 1)
             }

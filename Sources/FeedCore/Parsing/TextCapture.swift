@@ -26,7 +26,12 @@ struct TextCapture {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
     ]
 
-    init(slot: FieldSlot, target: CaptureTarget, key: ElementKey, kind: ContentKind, depth: Int, base: String?, base64: Bool) {
+    /// `buffer` is an empty array whose capacity is reused (see `takeBuffer`).
+    init(
+        slot: FieldSlot, target: CaptureTarget, key: ElementKey, kind: ContentKind, depth: Int, base: String?, base64: Bool,
+        buffer: [UInt8] = []
+    ) {
+        self.bytes = buffer
         self.slot = slot
         self.target = target
         self.key = key
@@ -109,6 +114,15 @@ struct TextCapture {
             bytes.append(contentsOf: name.utf8)
             bytes.append(UInt8(ascii: ">"))
         }
+    }
+
+    /// Hands the byte buffer over, emptied but with its capacity, for the next capture: growing a fresh
+    /// array for every field cost allocations, copies and page faults on every entry.
+    mutating func takeBuffer() -> [UInt8] {
+        var buffer: [UInt8] = []
+        swap(&buffer, &bytes)
+        buffer.removeAll(keepingCapacity: true)
+        return buffer
     }
 
     /// The captured text, trimmed (feedparser strips every value), base64-decoded for Atom 0.3 `mode="base64"`.
