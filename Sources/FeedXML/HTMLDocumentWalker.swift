@@ -91,22 +91,7 @@ struct HTMLDocumentWalker {
 
     /// All text below `node`, in document order, reported without recursion (the subtree may be deep).
     private static func flattenedText<Visitor: HTMLFragmentVisitor>(of node: xmlNodePtr, into visitor: inout Visitor) {
-        var current = node.pointee.children
-        while let each = current {
-            if each.pointee.type == XML_TEXT_NODE || each.pointee.type == XML_CDATA_SECTION_NODE {
-                text(of: each, into: &visitor)
-            }
-            if each.pointee.type == XML_ELEMENT_NODE, let child = each.pointee.children {
-                current = child
-                continue
-            }
-            var climb: xmlNodePtr? = each
-            while let up = climb, up != node, up.pointee.next == nil {
-                climb = up.pointee.parent
-            }
-            guard let up = climb, up != node else { break }
-            current = up.pointee.next
-        }
+        TextDescendants.forEach(below: node) { text(of: $0, into: &visitor) }
     }
 
     private static func bytes(_ string: UnsafePointer<xmlChar>?) -> UnsafeBufferPointer<UInt8> {

@@ -64,22 +64,7 @@ struct HTMLTreeBuilder {
     /// All text below `node`, in document order, gathered without recursion (the subtree may be deep).
     private static func flattenedText(of node: xmlNodePtr) -> String {
         var text = ""
-        var current = node.pointee.children
-        while let each = current {
-            if each.pointee.type == XML_TEXT_NODE || each.pointee.type == XML_CDATA_SECTION_NODE {
-                text += content(of: each)
-            }
-            if each.pointee.type == XML_ELEMENT_NODE, let child = each.pointee.children {
-                current = child
-                continue
-            }
-            var climb: xmlNodePtr? = each
-            while let up = climb, up != node, up.pointee.next == nil {
-                climb = up.pointee.parent
-            }
-            guard let up = climb, up != node else { break }
-            current = up.pointee.next
-        }
+        TextDescendants.forEach(below: node) { text += content(of: $0) }
         return text
     }
 
