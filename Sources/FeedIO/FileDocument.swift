@@ -23,6 +23,12 @@ public struct FileDocument: FeedDocument {
         self.byteCount = Int(info.st_size)
     }
 
+    /// Whether `path` names a regular file (following links): a pipe or a device cannot be read twice.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    }
+
     public func read(_ body: (UnsafeRawBufferPointer) -> Bool) throws(FeedParseError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .unreadable(FileError(path: path, operation: "open", errno: errno).description) }

@@ -51,22 +51,28 @@ struct InspectJob: Sendable {
         let path = input.hasPrefix("file://") ? String(input.dropFirst(7)) : input
         let name = FilePath.baseName(of: path)
         let lower = name.lowercased()
-        if lower.hasSuffix(".txt") || lower.hasSuffix(".md") || lower.hasSuffix(".markdown") || lower.hasSuffix(".html")
-            || lower.hasSuffix(".htm") || !lower.contains(".") {
-            let bytes = try FileReader.read(path, limit: maxSize)
-            let article = try ArticleParser(defaultLanguage: language ?? configuration.feed.language).parse(bytes, fileName: name)
-            let id = ArticleID.make(
-                key: ArticleFileName.key(of: name), contentHash: article.contentHash, authority: configuration.feed.tagAuthority
-            )
-            return render(input, article.inspection(id: id), count: nil)
-        }
         let url = "file://" + path
-        do {
-            return try render(input, FileDocument(path: path), parser: parser, url: url, charset: nil)
-        } catch let error as FileError where error.reason == "not a regular file" {
-            // A pipe or a device (`/dev/stdin`): read it whole, within the cap.
-            return try render(input, InMemoryDocument(FileReader.read(path, limit: maxSize)), parser: parser, url: url, charset: nil)
+        let articleSuffixes = [".txt", ".md", ".markdown", ".html", ".htm"]
+        if articleSuffixes.contains(where: lower.hasSuffix) {
+            return try renderArticle(input, FileReader.read(path, limit: maxSize), name: name)
         }
+        if !lower.contains(".") || !FileDocument.isRegularFile(path) {
+            // No extension (a seeds file, or `/dev/stdin`), or a pipe that cannot be read twice: read it
+            // whole, within the cap; markup or JSON is a feed, anything else an article.
+            let bytes = try FileReader.read(path, limit: maxSize)
+            let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF, 0xFE, 0xFF, 0x00].contains($0) }
+            guard first == UInt8(ascii: "<") || first == UInt8(ascii: "{") else { return try renderArticle(input, bytes, name: name) }
+            return try render(input, InMemoryDocument(bytes), parser: parser, url: url, charset: nil)
+        }
+        return try render(input, FileDocument(path: path), parser: parser, url: url, charset: nil)
+    }
+
+    private func renderArticle(_ input: String, _ bytes: [UInt8], name: String) throws -> String {
+        let article = try ArticleParser(defaultLanguage: language ?? configuration.feed.language).parse(bytes, fileName: name)
+        let id = ArticleID.make(
+            key: ArticleFileName.key(of: name), contentHash: article.contentHash, authority: configuration.feed.tagAuthority
+        )
+        return render(input, article.inspection(id: id), count: nil)
     }
 
     private func render(

@@ -62,4 +62,28 @@ import Testing
         #expect(lines.map { $0.split(separator: "\t").first.map(String.init) } == paths.filter { !$0.hasSuffix("missing.xml") })
         #expect(lines[1] == dir.file("wild-big-feed.xml") + "\trss2.0\t400\tfalse")
     }
+
+    @Test func aPipeIsReadWholeAndParsed() throws {
+        // /dev/stdin on a pipe is not a regular file: it cannot be streamed twice, so it is read whole.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "cat \"$1\" | \"$2\" inspect --quiet /dev/stdin", "sh", Self.fixtures + "/atom10.xml", FeeddProcess.binary]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: data, as: UTF8.self) == "/dev/stdin\tatom1.0\t2\tfalse\n")
+    }
+
+    @Test func anExtensionlessFileIsAFeedWhenItIsMarkupAndAnArticleOtherwise() throws {
+        let dir = TemporaryDirectory()
+        dir.write("feed", String(decoding: try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "/rss20.xml")), as: UTF8.self))
+        dir.write("note", "A title\n\nA first paragraph of plain text, long enough to read as one.\n\nSource : https://example.org/x\n")
+        let result = try FeeddProcess.run(["inspect", "--quiet", "feed", "note"], in: dir.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let formats = result.stdout.split(separator: "\n").map { $0.split(separator: "\t")[1] }
+        #expect(formats == ["rss2.0", "article"])
+    }
 }

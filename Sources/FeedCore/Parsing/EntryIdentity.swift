@@ -13,11 +13,6 @@ struct EntryIdentity {
         return entry
     }
 
-    static func assignIDs(_ entries: [ParsedEntry]) -> [ParsedEntry] {
-        var identity = EntryIdentity()
-        return entries.map { identity.assign($0) }
-    }
-
     static func derivedID(_ entry: ParsedEntry) -> String {
         if let link = entry.link, !link.isEmpty { return link }
         let text = (entry.title?.value ?? "") + ((entry.content ?? entry.summary)?.value ?? "")

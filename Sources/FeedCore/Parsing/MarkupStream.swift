@@ -53,26 +53,26 @@ struct MarkupStream {
                 piece = UnsafeRawBufferPointer(rebasing: piece[skip...])
             }
             guard !piece.isEmpty else { return true }
-            var needsFiltering = false
+            // Bytes that pass unchanged are emitted as they are; others are rewritten into `converted` first.
+            var rewrite = false
             switch reading {
             case .checkedUTF8:
                 guard check.consume(piece.assumingMemoryBound(to: UInt8.self)) else {
                     ending = .notUTF8
                     return false
                 }
-                needsFiltering = check.hasControl
+                rewrite = check.hasControl
+                if rewrite { converted = Array(piece) }
             case .provenUTF8(let hasControls):
-                needsFiltering = hasControls
+                rewrite = hasControls
+                if rewrite { converted = Array(piece) }
             case .windows1252:
+                rewrite = true
                 converted.removeAll(keepingCapacity: true)
                 Windows1252.append(piece.assumingMemoryBound(to: UInt8.self), to: &converted)
-                needsFiltering = true
             }
-            if needsFiltering {
-                if case .windows1252 = reading {} else { converted = Array(piece) }
+            if rewrite {
                 removed += CharsetDecoder.removeControlCharacters(&converted)
-            }
-            if needsFiltering || reading == .windows1252 {
                 return converted.withUnsafeBytes { Self.emitAfterLeading($0, leading: &leading, first: &firstOutput, emit: emit, ending: &ending) }
             }
             return Self.emitAfterLeading(piece, leading: &leading, first: &firstOutput, emit: emit, ending: &ending)

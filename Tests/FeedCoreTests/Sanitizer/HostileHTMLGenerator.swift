@@ -1,9 +1,9 @@
 /// Generates random, mostly hostile HTML fragments from a seed (SplitMix64): same seed, same fragments.
 struct HostileHTMLGenerator {
-    private var state: UInt64
+    private var random: SplitMix
 
     init(seed: UInt64) {
-        state = seed
+        random = SplitMix(seed: seed)
     }
 
     static let tags = [
@@ -89,11 +89,6 @@ struct HostileHTMLGenerator {
 
     /// A number in `0..<bound`.
     private mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % UInt64(bound))
+        random.next(below: bound)
     }
 }
