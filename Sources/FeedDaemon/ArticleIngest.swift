@@ -5,8 +5,9 @@ import Logging
 
 /// Brings the store up to date with the seeds directory: new and changed files are parsed, vanished ones retracted.
 ///
-/// Only files whose size or mtime changed since the last pass are read. One bad file is logged with its
-/// path and reason and never stops the others.
+/// Only files whose size or mtime changed since the last pass are read, and a directory whose listing (names,
+/// sizes, mtimes) has the digest recorded by the last complete pass reads no row of the store either. One bad
+/// file is logged with its path and reason and never stops the others.
 public struct ArticleIngest: Sendable {
     public var configuration: Configuration
     public var store: StateStore
@@ -24,19 +25,30 @@ public struct ArticleIngest: Sendable {
     public func run(now: Date) async throws(StoreError) -> IngestReport {
         let directory = configuration.paths.seeds
         var report = IngestReport()
-        let scanned: [ScannedFile]
+        let listing: DirectoryListing
         do {
-            scanned = try DirectoryScanner.scan(directory, include: ArticleFileName.isCandidate)
+            listing = try DirectoryScanner.list(directory, include: ArticleFileName.isCandidate(bytes:))
         } catch {
             // A missing or unreadable seeds directory must not retract every article: keep what is stored.
             logger.error("FAIL (SCAN) \(directory): \(error.reason); articles kept as they were")
             report.scanFailed = true
             return report
         }
-        report.scanned = scanned.count
+        report.scanned = listing.count
+        // The digest of the files as the store last took them in; the store drops it whenever a file row
+        // changes, so equal digests mean every row still matches its file and nothing needs reading.
+        let digest = listing.digest
+        if try store.read({ try $0.meta(StateStore.articlesScanKey) }) == digest {
+            report.unchanged = listing.count
+            return report
+        }
+        let scanned = listing.files
         let (changed, known, vanished) = Self.compare(scanned, with: try store.read { try $0.articleFileList() })
         report.unchanged = scanned.count - changed.count
-        guard !changed.isEmpty || !vanished.isEmpty else { return report }
+        guard !changed.isEmpty || !vanished.isEmpty else {
+            try store.recordMeta(StateStore.articlesScanKey, digest)
+            return report
+        }
 
         let parser = ArticleParser(defaultLanguage: configuration.feed.language)
         let limit = configuration.articles.maxFileSize
@@ -67,6 +79,8 @@ public struct ArticleIngest: Sendable {
                 }
             }
         }
+        // Every row now matches the scan (rejected files included): the next pass can compare digests only.
+        try store.recordMeta(StateStore.articlesScanKey, digest)
         return report
     }
 

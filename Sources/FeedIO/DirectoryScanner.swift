@@ -21,52 +21,94 @@ public struct ScannedFile: Sendable, Hashable {
 
 /// Lists the regular files of one directory (not recursive), with size and mtime, via readdir + fstatat.
 public enum DirectoryScanner {
-    /// The regular files directly under `path` whose names pass `include`, sorted by the bytes of their
-    /// names (SQLite's BINARY order, so a scan merges with the store's rows in one pass).
+    /// Names are handed to `fstatat` in batches of this many; a directory with more is stated on every
+    /// processor while it is still being read, since each `fstatat` is a path lookup in the kernel and
+    /// the lookups scale.
+    static let batchSize = 1_024
+    /// Serial queues the batches are dealt to, each with its own thread: twice the processors, at most 8.
+    /// More threads than processors still shortened a 10,000-file scan on a 2-processor VM (21.4 ms with
+    /// four, 21.7 with two, 25.2 with one, warm `feedd --once`).
+    static var laneCount: Int { min(8, max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
+
+    /// The regular files directly under `path` whose names (bytes, without a NUL) pass `include`.
     /// Symbolic links are followed; entries that vanish between readdir and stat are skipped.
-    public static func scan(_ path: String, include: (String) -> Bool) throws(FileError) -> [ScannedFile] {
+    public static func list(
+        _ path: String, include: (UnsafeBufferPointer<UInt8>) -> Bool
+    ) throws(FileError) -> DirectoryListing {
         guard let dir = opendir(path) else { throw FileError(path: path, operation: "open directory", errno: errno) }
-        defer { closedir(dir) }
         let dfd = dirfd(dir)
-        var names: [String] = []
+        let workers = DispatchGroup()
+        let results = Mutex<[(batch: Int, listing: DirectoryListing)]>([])
+        // The workers use the directory's descriptor: wait for them before closing it, also on an error.
+        defer {
+            workers.wait()
+            closedir(dir)
+        }
+        var batch = NameBatch()
+        var batches = 0
+        var lanes: [DispatchQueue] = []
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while true {
             errno = 0
             guard let entry = readdir(dir) else {
                 if errno != 0 { throw FileError(path: path, operation: "read directory", errno: errno) }
                 break
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." || !include(name) { continue }
             let type = entry.pointee.d_type
             if type != UInt8(DT_REG) && type != UInt8(DT_LNK) && type != UInt8(DT_UNKNOWN) { continue }
-            names.append(name)
+            let start = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: UInt8.self)
+            let name = UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)))
+            if isDotOrDotDot(name) || !include(name) { continue }
+            batch.append(name)
+            if batch.count == batchSize {
+                let full = batch, index = batches
+                if lanes.isEmpty { lanes = (0..<Self.laneCount).map { DispatchQueue(label: "feedd.scan.\($0)") } }
+                lanes[index % lanes.count].async(group: workers) {
+                    let listing = statBatch(full, in: dfd)
+                    results.withLock { $0.append((index, listing)) }
+                }
+                batch = NameBatch()
+                batches += 1
+            }
         }
-        let files = statAll(names, in: dfd)
-        return sortedByName(files)
+        // The last, partial batch is stated here while the workers finish theirs.
+        let last = statBatch(batch, in: dfd)
+        guard batches > 0 else { return last }
+        workers.wait()
+        var whole = DirectoryListing()
+        for part in results.withLock({ $0 }).sorted(by: { $0.batch < $1.batch }) { whole.append(contentsOf: part.listing) }
+        whole.append(contentsOf: last)
+        return whole
     }
 
-    /// Size and mtime of each name that is still a regular file, in no particular order. A large directory is
-    /// split between the processors: each `fstatat` is a path lookup in the kernel, and the lookups scale.
-    static func statAll(_ names: [String], in dfd: Int32) -> [ScannedFile] {
-        let workers = names.count >= 2_048 ? max(1, min(Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), 4)) : 1
-        let found = Mutex<[ScannedFile]>([])
-        let body = { @Sendable (worker: Int) in
-            var local: [ScannedFile] = []
-            var index = worker
-            while index < names.count {
+    /// The regular files directly under `path` whose names pass `include`, sorted by the bytes of their
+    /// names (SQLite's BINARY order, so a scan merges with the store's rows in one pass).
+    public static func scan(_ path: String, include: (String) -> Bool) throws(FileError) -> [ScannedFile] {
+        try list(path) { include(String(decoding: $0, as: UTF8.self)) }.files
+    }
+
+    static func isDotOrDotDot(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        (name.count == 1 && name[0] == 0x2E) || (name.count == 2 && name[0] == 0x2E && name[1] == 0x2E)
+    }
+
+    /// Size and mtime of each name of `batch` that is still a regular file, in the batch's order.
+    static func statBatch(_ batch: NameBatch, in dfd: Int32) -> DirectoryListing {
+        var listing = DirectoryListing()
+        listing.reserve(files: batch.count, nameBytes: batch.bytes.count)
+        batch.bytes.withUnsafeBufferPointer { bytes in
+            for (index, start) in batch.starts.enumerated() {
+                let name = bytes.baseAddress! + start
                 var info = stat()
-                if fstatat(dfd, names[index], &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG {
-                    let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                    local.append(ScannedFile(name: names[index], size: Int64(info.st_size), modifiedNanoseconds: mtime))
-                }
-                index += workers
+                let found = UnsafeRawPointer(name).withMemoryRebound(to: CChar.self, capacity: 1) { fstatat(dfd, $0, &info, 0) }
+                guard found == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                let end = index + 1 < batch.starts.count ? batch.starts[index + 1] - 1 : bytes.count - 1
+                let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                listing.append(
+                    name: UnsafeBufferPointer(rebasing: bytes[start..<end]), size: Int64(info.st_size), modifiedNanoseconds: mtime
+                )
             }
-            found.withLock { $0.append(contentsOf: local) }
         }
-        if workers == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: body) }
-        return found.withLock { $0 }
+        return listing
     }
 
     /// `files` in the byte order of their names: sorted on the names' first eight bytes as an integer,
@@ -103,5 +145,19 @@ public enum DirectoryScanner {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw FileError(path: path, operation: "create directory", errno: errno)
         }
+    }
+}
+
+/// Names read from a directory and not yet stated: their bytes, each followed by a NUL.
+struct NameBatch: Sendable {
+    var bytes: [UInt8] = []
+    var starts: [Int] = []
+
+    var count: Int { starts.count }
+
+    mutating func append(_ name: UnsafeBufferPointer<UInt8>) {
+        starts.append(bytes.count)
+        bytes.append(contentsOf: name)
+        bytes.append(0)
     }
 }

@@ -1,6 +1,7 @@
 import FeedCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The SQLite store in the state directory: article files seen, and every entry published or merged.
 ///
@@ -10,6 +11,9 @@ public final class StateStore: Sendable {
     public static let articlesSource = "articles"
     /// The database file inside the state directory.
     public static let fileName = "feedd.sqlite"
+    /// The `meta` key of the seeds directory's digest as the article_file rows last matched it (dropped by a
+    /// trigger whenever a row changes).
+    public static let articlesScanKey = "articles_scan"
 
     public let path: String
     let queue: DatabaseQueue
@@ -32,6 +36,14 @@ public final class StateStore: Sendable {
             let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
             guard mode == "wal" else { throw StoreError(path: path, reason: "cannot use WAL mode (journal_mode is \(mode ?? "unknown"))") }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Keep the -wal and -shm files when the store closes: otherwise every pass, even one that changes
+            // nothing, creates and deletes both (two directory updates, journalled by the file system). The
+            // size limit of 0 empties the kept WAL after its last checkpoint, so the next open has no stale
+            // frames to read back.
+            try db.execute(sql: "PRAGMA journal_size_limit = 0")
+            var persist: Int32 = 1
+            let code = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &persist)
+            guard code == SQLITE_OK else { throw StoreError(path: path, reason: "cannot keep the WAL file (SQLite code \(code))") }
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)

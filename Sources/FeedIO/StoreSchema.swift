@@ -76,6 +76,19 @@ enum StoreSchema {
                 INSERT INTO meta (key, value) VALUES ('generation', '0');
                 """)
         }
+        migrator.registerMigration("v4-articles-scan") { db in
+            // `articles_scan` holds the digest of the seeds directory as the article_file rows last matched it
+            // (see ArticleIngest). Any change to a row drops it, whoever makes the change, so a stale digest
+            // can never hide a file that needs reading.
+            try db.execute(sql: """
+                CREATE TRIGGER article_file_insert AFTER INSERT ON article_file
+                    BEGIN DELETE FROM meta WHERE key = 'articles_scan'; END;
+                CREATE TRIGGER article_file_update AFTER UPDATE ON article_file
+                    BEGIN DELETE FROM meta WHERE key = 'articles_scan'; END;
+                CREATE TRIGGER article_file_delete AFTER DELETE ON article_file
+                    BEGIN DELETE FROM meta WHERE key = 'articles_scan'; END;
+                """)
+        }
         return migrator
     }
 }

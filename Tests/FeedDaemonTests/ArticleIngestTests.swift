@@ -174,6 +174,63 @@ import Testing
         #expect(entries.first?.title == "Titre 1099")
         #expect(entries.last?.title == "Titre 0")
     }
+
+    func scanDigest(_ s: Setup) throws -> String? {
+        try s.store.read { try $0.meta(StateStore.articlesScanKey) }
+    }
+
+    @Test func anUnchangedDirectoryIsSettledByItsDigestAndTheStoreStaysByteIdentical() async throws {
+        let s = try Setup()
+        for i in 0..<3 { s.seed(String(format: "%03d_%016x.txt", i, i), Self.article) }
+        s.seed("003_4444444444444444.txt", "")
+        _ = try await s.ingest(at: 1_000)
+        // Rejected files count too: every row matches its file, so the digest is recorded.
+        let digest = try #require(try scanDigest(s))
+        #expect(digest.hasPrefix("4:"))
+        let database = s.store.path
+        let before = try Data(contentsOf: URL(fileURLWithPath: database))
+        for pass in 0..<2 {
+            let report = try await s.ingest(at: 2_000 + Double(pass))
+            #expect(report.scanned == 4 && report.unchanged == 4 && report.added + report.updated + report.rejected == 0)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+        #expect(try scanDigest(s) == digest)
+    }
+
+    @Test func anEditInPlaceIsSeenThoughTheDirectoryItselfIsUnchanged() async throws {
+        let s = try Setup()
+        s.seed("000_1111111111111111.txt", Self.article)
+        s.seed("001_2222222222222222.txt", Self.article)
+        _ = try await s.ingest(at: 1_000)
+        let directoryMtime = { try FileManager.default.attributesOfItem(atPath: s.dir.file("seeds"))[.modificationDate] as? Date }
+        let before = try directoryMtime()
+        // What `cp`, `nano` or a shell redirection do: truncate and rewrite the same inode, no rename.
+        let handle = try #require(FileHandle(forWritingAtPath: s.dir.file("seeds/001_2222222222222222.txt")))
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(Self.article.replacingOccurrences(of: "Un titre", with: "Titre corrigé").utf8))
+        try handle.close()
+        #expect(try directoryMtime() == before)
+
+        let report = try await s.ingest(at: 2_000)
+        #expect(report.updated == 1 && report.unchanged == 1)
+        #expect(Set(try s.visible().map(\.title)) == ["Un titre", "Titre corrigé"])
+    }
+
+    @Test func aFileRowChangedBehindThePassDropsTheDigestSoTheNextPassComparesAgain() async throws {
+        let s = try Setup()
+        s.seed("000_1111111111111111.txt", Self.article)
+        s.seed("001_2222222222222222.txt", Self.article)
+        _ = try await s.ingest(at: 1_000)
+        #expect(try scanDigest(s) != nil)
+        try s.store.write { try $0.deleteArticleFile(name: "001_2222222222222222.txt") }
+        #expect(try scanDigest(s) == nil)
+
+        let report = try await s.ingest(at: 2_000)
+        #expect(report.unchanged == 1)
+        let names = try s.store.read { try $0.articleFileList().map(\.name) }
+        #expect(names == ["000_1111111111111111.txt", "001_2222222222222222.txt"])
+        #expect(try scanDigest(s) != nil)
+    }
 }
 
 @Suite struct PublisherSkipTests {

@@ -30,7 +30,7 @@ struct FileDocumentTests {
     func pieces() throws {
         let dir = TemporaryDirectory()
         let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        FileManager.default.createFile(atPath: dir.file("data"), contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: dir.file("data"), contents: Data(bytes))
         let document = try FileDocument(path: dir.file("data"))
         var read: [UInt8] = []
         try document.read { piece in

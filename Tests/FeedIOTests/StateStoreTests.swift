@@ -57,6 +57,8 @@ import Testing
         }
         let path = dir.file("feedd.sqlite")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        // The -wal and -shm files stay between opens, so an open that writes nothing leaves the directory alone.
+        let directoryBefore = try FileManager.default.attributesOfItem(atPath: dir.path)[.modificationDate] as? Date
         for _ in 0..<3 {
             let store = try StateStore(directory: dir.path)
             #expect(try store.read { try $0.articleFileList().count } == 1)
@@ -66,6 +68,7 @@ import Testing
         let walSize = FileManager.default.fileExists(atPath: path + "-wal")
             ? try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int : 0
         #expect(walSize == 0)
+        #expect(try FileManager.default.attributesOfItem(atPath: dir.path)[.modificationDate] as? Date == directoryBefore)
     }
 
     @Test func articleFileRecordsAreUpsertedAndCounted() throws {

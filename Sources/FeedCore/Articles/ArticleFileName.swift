@@ -1,19 +1,30 @@
 /// Which files in the articles folder are articles, and the stable key their names carry.
 public enum ArticleFileName {
-    static let extensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
+    static let extensions = ["txt", "md", "markdown", "html", "htm"]
 
     /// False for hidden names, `*.tmp`, `*.part`, `*~`, `*.swp`, and extensions other than .txt, .md, .markdown, .html, .htm (or none).
     public static func isCandidate(_ name: String) -> Bool {
-        // On the bytes: this runs for every file of every scan.
-        let utf8 = name.utf8
-        guard let first = utf8.first, let last = utf8.last, first != 0x2E, last != 0x7E, !utf8.contains(0x2F) else {
+        var name = name
+        return name.withUTF8 { isCandidate(bytes: $0) }
+    }
+
+    /// `isCandidate` on a name's UTF-8 bytes: this runs for every file of every scan, before any String exists.
+    public static func isCandidate(bytes name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = name.first, let last = name.last, first != 0x2E, last != 0x7E, !name.contains(0x2F) else {
             return false
         }
-        guard let dot = utf8.lastIndex(of: 0x2E) else { return true }
-        let ext = utf8[utf8.index(after: dot)...]
-        guard ext.count <= 8 else { return false }
-        return extensions.contains(String(decoding: ext.map { $0 | 0x20 }, as: UTF8.self))
+        guard let dot = name.lastIndex(of: 0x2E) else { return true }
+        return extensionKeys.contains(packedExtension(name[(dot + 1)...]))
     }
+
+    /// An extension of up to eight bytes, ASCII letters lowercased, as one integer (0 when longer).
+    static func packedExtension(_ bytes: some Collection<UInt8>) -> UInt64 {
+        guard bytes.count <= 8 else { return 0 }
+        // `| 0x20` is never 0, so extensions of different lengths never pack alike.
+        return bytes.reduce(0) { $0 << 8 | UInt64($1 | 0x20) }
+    }
+
+    static let extensionKeys: [UInt64] = extensions.map { packedExtension($0.utf8) }
 
     /// The hex key of `000_6d787e27e3e67534.txt` (`6d787e27e3e67534`), lowercased; nil when the name carries none.
     ///

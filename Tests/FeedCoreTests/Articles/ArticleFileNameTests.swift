@@ -19,6 +19,15 @@ import Testing
         ("photo.jpg", false),
         ("notes.docx", false),
         ("", false),
+        ("name.", false),
+        ("a.TXT", true),
+        ("a.MarkDown", true),
+        ("a.markdowns", false),
+        ("a.mdd", false),
+        ("a.m", false),
+        ("a.txt.bak", false),
+        ("sub/a.txt", false),
+        ("résumé.txt", true),
     ])
     func isCandidate(_ name: String, _ expected: Bool) {
         #expect(ArticleFileName.isCandidate(name) == expected, "\(name)")

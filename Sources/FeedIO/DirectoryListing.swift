@@ -1,0 +1,104 @@
+import FeedCore
+
+/// The regular files of one directory as one scan found them: names packed in one byte buffer, with size and
+/// mtime, in the order the directory listed them.
+///
+/// A warm pass over a large seeds directory only needs `digest`, so names stay bytes until `files` asks for
+/// them: no String per file.
+public struct DirectoryListing: Sendable {
+    /// Every name's bytes, each followed by a NUL (so a name can go to `fstatat` as it is).
+    var nameBytes: [UInt8] = []
+    /// Where each name starts in `nameBytes`.
+    var nameStarts: [Int] = []
+    var sizes: [Int64] = []
+    var modifiedNanoseconds: [Int64] = []
+    /// The two sums behind `digest`, kept up to date as files are added (so the stat workers share the hashing).
+    var sums: (UInt64, UInt64) = (0, 0)
+
+    public init() {}
+
+    /// How many files the scan found.
+    public var count: Int { nameStarts.count }
+
+    mutating func reserve(files: Int, nameBytes bytes: Int) {
+        nameBytes.reserveCapacity(bytes)
+        nameStarts.reserveCapacity(files)
+        sizes.reserveCapacity(files)
+        modifiedNanoseconds.reserveCapacity(files)
+    }
+
+    /// Adds one file whose name is `name` (without a NUL).
+    mutating func append(name: UnsafeBufferPointer<UInt8>, size: Int64, modifiedNanoseconds mtime: Int64) {
+        nameStarts.append(nameBytes.count)
+        nameBytes.append(contentsOf: name)
+        nameBytes.append(0)
+        sizes.append(size)
+        modifiedNanoseconds.append(mtime)
+        let hash = Self.hash(name: name, size: size, modifiedNanoseconds: mtime)
+        sums.0 &+= Self.mix(hash, 0x9E37_79B9_7F4A_7C15)
+        sums.1 &+= Self.mix(hash, 0xD1B5_4A32_D192_ED03)
+    }
+
+    /// Adds every file of `other` after the ones already here.
+    mutating func append(contentsOf other: DirectoryListing) {
+        let offset = nameBytes.count
+        nameBytes.append(contentsOf: other.nameBytes)
+        nameStarts.append(contentsOf: other.nameStarts.lazy.map { $0 + offset })
+        sizes.append(contentsOf: other.sizes)
+        modifiedNanoseconds.append(contentsOf: other.modifiedNanoseconds)
+        sums.0 &+= other.sums.0
+        sums.1 &+= other.sums.1
+    }
+
+    /// The name of file `index`, as bytes without the NUL.
+    func nameRange(_ index: Int) -> Range<Int> {
+        let end = index + 1 < nameStarts.count ? nameStarts[index + 1] - 1 : nameBytes.count - 1
+        return nameStarts[index]..<end
+    }
+
+    /// The files sorted by the bytes of their names (SQLite's BINARY order, so they merge with the store's
+    /// rows in one pass).
+    public var files: [ScannedFile] {
+        let unsorted = nameStarts.indices.map { index in
+            ScannedFile(
+                name: String(decoding: nameBytes[nameRange(index)], as: UTF8.self),
+                size: sizes[index], modifiedNanoseconds: modifiedNanoseconds[index]
+            )
+        }
+        return DirectoryScanner.sortedByName(unsorted)
+    }
+
+    /// A fingerprint of the set of (name, size, mtime): equal digests mean the same files, unchanged as far
+    /// as size and mtime tell, whatever order the directory listed them in.
+    ///
+    /// Each file is hashed on its own and the hashes are summed, twice with different finalisers, into 128
+    /// bits; a change that keeps the digest is a 2^-64 coincidence, not something a listing order can cause.
+    public var digest: String { "\(count):\(Self.hex(sums.0))\(Self.hex(sums.1))" }
+
+    /// FNV-1a over the name, a NUL, and size and mtime as little-endian bytes.
+    static func hash(name: UnsafeBufferPointer<UInt8>, size: Int64, modifiedNanoseconds: Int64) -> UInt64 {
+        var hasher = FNV1a64()
+        hasher.add(buffer: name)
+        hasher.add(0)
+        add(size, to: &hasher)
+        add(modifiedNanoseconds, to: &hasher)
+        return hasher.value
+    }
+
+    static func add(_ value: Int64, to hasher: inout FNV1a64) {
+        withUnsafeBytes(of: value.littleEndian) { hasher.add(buffer: $0.assumingMemoryBound(to: UInt8.self)) }
+    }
+
+    /// SplitMix64's finaliser after adding `seed`: every input bit reaches every output bit.
+    static func mix(_ value: UInt64, _ seed: UInt64) -> UInt64 {
+        var z = value &+ seed
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
