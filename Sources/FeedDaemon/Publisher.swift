@@ -97,9 +97,11 @@ public struct Publisher: Sendable {
     /// What the outputs are rendered from: the store's generation and every setting that shows in them.
     func publishInputs() throws(StoreError) -> String? {
         let generation = try store.read { try $0.generation() }
-        var hasher = FNV1a64()
-        hasher.add("\(configuration.feedDescription)|\(configuration.feed.maxEntries)|\(sources)")
-        return "\(generation)|\(hasher.hex)"
+        var fingerprint = StableFingerprint()
+        fingerprint.add(configuration.feedDescription)
+        fingerprint.add(configuration.feed.maxEntries)
+        fingerprint.add(sources)
+        return "\(generation)|\(fingerprint.hex)"
     }
 
     /// Size and mtime of each output file, as the file system has them now.

@@ -2,7 +2,7 @@ import FeedCore
 import FeedIO
 
 /// One external feed to poll and merge (`[[source]]` in the configuration, or an OPML outline).
-public struct SourceSettings: Sendable, Hashable {
+public struct SourceSettings: Sendable, Hashable, Encodable {
     /// Display name (the OPML `text`); defaults to the URL's host.
     public var name: String
     /// `http://`, `https://`, `file://` URL, or a path (absolute once resolved).

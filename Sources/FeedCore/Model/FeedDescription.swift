@@ -1,7 +1,7 @@
 import Foundation
 
 /// Feed-level metadata that every output carries.
-public struct FeedDescription: Sendable, Hashable {
+public struct FeedDescription: Sendable, Hashable, Encodable {
     /// The feed's permanent id (RFC 4287 §4.2.6), e.g. `tag:example.org,2026:feed`.
     public var id: String
     public var title: String
@@ -47,7 +47,7 @@ public struct FeedDescription: Sendable, Hashable {
 }
 
 /// The software that wrote the feed (Atom `generator`, RSS `generator`).
-public struct Generator: Sendable, Hashable {
+public struct Generator: Sendable, Hashable, Encodable {
     public var name: String
     public var version: String
     public var uri: String?
@@ -60,7 +60,7 @@ public struct Generator: Sendable, Hashable {
 }
 
 /// Output file names inside the output directory.
-public struct OutputFiles: Sendable, Hashable {
+public struct OutputFiles: Sendable, Hashable, Encodable {
     public var atom: String
     public var rss: String
     public var opml: String
