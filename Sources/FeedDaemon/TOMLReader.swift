@@ -90,7 +90,7 @@ struct TOMLReader {
     func string(_ key: String, nonEmpty: Bool = false) throws(ConfigurationError) -> String? {
         guard let value = table[key] else { return nil }
         guard let string = value.string else { throw error(key, "expected a string; found \(value.type)") }
-        if nonEmpty && string.trimmingCharacters(in: .whitespaces).isEmpty {
+        if nonEmpty && string.allSatisfy(\.isWhitespace) {
             throw error(key, "expected a non-empty string")
         }
         return string

@@ -1,5 +1,3 @@
-import FeedCore
-
 /// The regular files of one directory as one scan found them: names packed in one byte buffer, with size and
 /// mtime, in the order the directory listed them.
 ///
@@ -75,18 +73,23 @@ public struct DirectoryListing: Sendable {
     /// bits; a change that keeps the digest is a 2^-64 coincidence, not something a listing order can cause.
     public var digest: String { "\(count):\(Self.hex(sums.0))\(Self.hex(sums.1))" }
 
-    /// FNV-1a over the name, a NUL, and size and mtime as little-endian bytes.
+    /// One file's hash: the name eight bytes at a time, its length, size and mtime, each folded in through
+    /// `mix` (a bijection, so no two inputs are likelier to meet than chance has it).
     static func hash(name: UnsafeBufferPointer<UInt8>, size: Int64, modifiedNanoseconds: Int64) -> UInt64 {
-        var hasher = FNV1a64()
-        hasher.add(buffer: name)
-        hasher.add(0)
-        add(size, to: &hasher)
-        add(modifiedNanoseconds, to: &hasher)
-        return hasher.value
-    }
-
-    static func add(_ value: Int64, to hasher: inout FNV1a64) {
-        withUnsafeBytes(of: value.littleEndian) { hasher.add(buffer: $0.assumingMemoryBound(to: UInt8.self)) }
+        var hash = mix(UInt64(name.count), 0x243F_6A88_85A3_08D3)
+        let raw = UnsafeRawBufferPointer(name)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            hash = mix(hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)), 0)
+            offset += 8
+        }
+        if offset < raw.count {
+            var tail: UInt64 = 0
+            for index in offset..<raw.count { tail |= UInt64(raw[index]) << (8 * UInt64(index - offset)) }
+            hash = mix(hash ^ tail, 0)
+        }
+        hash = mix(hash ^ UInt64(bitPattern: size), 0x1319_8A2E_0370_7344)
+        return mix(hash ^ UInt64(bitPattern: modifiedNanoseconds), 0xA409_3822_299F_31D0)
     }
 
     /// SplitMix64's finaliser after adding `seed`: every input bit reaches every output bit.

@@ -2,7 +2,7 @@
 public struct FNV1a64: Sendable {
     public init() {}
 
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ bytes: some Sequence<UInt8>) {
         if bytes.withContiguousStorageIfAvailable({ add(buffer: $0) }) != nil { return }
@@ -14,13 +14,13 @@ public struct FNV1a64: Sendable {
         text.withUTF8 { add(buffer: $0) }
     }
 
-    public mutating func add(buffer: UnsafeBufferPointer<UInt8>) {
+    private mutating func add(buffer: UnsafeBufferPointer<UInt8>) {
         var hash = value
         for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         value = hash
     }
 
-    public mutating func add(_ byte: UInt8) {
+    mutating func add(_ byte: UInt8) {
         value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
