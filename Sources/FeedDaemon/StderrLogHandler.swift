@@ -10,7 +10,7 @@ public struct StderrLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     let journald: Bool
 
-    public init(label: String, level: Logger.Level, journald: Bool = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil) {
+    public init(label: String, level: Logger.Level, journald: Bool = getenv("JOURNAL_STREAM") != nil) {
         self.logLevel = level
         self.journald = journald
     }
