@@ -13,7 +13,7 @@ public struct DirectoryListing: Sendable {
     /// The two sums behind `digest`, kept up to date as files are added (so the stat workers share the hashing).
     var sums: (UInt64, UInt64) = (0, 0)
 
-    public init() {}
+    init() {}
 
     /// How many files the scan found.
     public var count: Int { nameStarts.count }
