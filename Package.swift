@@ -92,7 +92,10 @@ let package = Package(
             path: "Tests/Support"
         ),
         .testTarget(name: "FeedIOTests", dependencies: ["FeedIO", "FeedCore", "FeeddTestSupport"]),
-        .testTarget(name: "FeedDaemonTests", dependencies: ["FeedDaemon", "FeedIO", "FeedCore", "FeeddTestSupport"]),
+        .testTarget(
+            name: "FeedDaemonTests",
+            dependencies: ["FeedDaemon", "FeedIO", "FeedCore", "FeeddTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["FeedCore", "FeedXML", "FeedIO", "FeeddTestSupport"]),
     ]
 )

@@ -35,18 +35,30 @@ public struct ArticleIngest: Sendable {
             return report
         }
         report.scanned = listing.count
-        // The digest of the files as the store last took them in; the store drops it whenever a file row
-        // changes, so equal digests mean every row still matches its file and nothing needs reading.
-        let digest = listing.digest
+        // The digest of the files as the store last took them in, under these settings; the store drops it
+        // whenever a file row changes, so equal digests mean every row still matches its file.
+        let settings = Self.settingsFingerprint(configuration)
+        let digest = "\(listing.digest)|\(settings)"
         if try store.read({ try $0.meta(StateStore.articlesScanKey) }) == digest {
             report.unchanged = listing.count
             return report
         }
         let scanned = listing.files
-        let (changed, known, vanished) = Self.compare(scanned, with: try store.read { try $0.articleFileList() })
+        let (records, madeWith) = try store.read { tx in
+            (try tx.articleFileList(), try tx.meta(StateStore.articlesSettingsKey))
+        }
+        var (changed, known, vanished) = Self.compare(scanned, with: records)
+        if let madeWith, madeWith != settings {
+            // Another size cap: a file rejected for its size may pass now, or an accepted one no longer, so
+            // every file is read again, as a first pass would (a store from before this record is kept as is).
+            logger.info("articles \(directory): articles.max_file_size changed; reading every file again")
+            changed = scanned
+            known = Dictionary(uniqueKeysWithValues: records.map { ($0.name, $0) })
+        }
+        let done: KeyValuePairs<String, String> = [StateStore.articlesScanKey: digest, StateStore.articlesSettingsKey: settings]
         report.unchanged = scanned.count - changed.count
         guard !changed.isEmpty || !vanished.isEmpty else {
-            try store.recordMeta(StateStore.articlesScanKey, digest)
+            try store.recordMeta(done)
             return report
         }
 
@@ -80,8 +92,17 @@ public struct ArticleIngest: Sendable {
             }
         }
         // Every row now matches the scan (rejected files included): the next pass can compare digests only.
-        try store.recordMeta(StateStore.articlesScanKey, digest)
+        try store.recordMeta(done)
         return report
+    }
+
+    /// What of the configuration decides whether a file gives an entry at all: the size cap. (The default
+    /// language and the tag authority are left out on purpose: a change of either applies to new articles
+    /// and leaves the published ones, and their ids, as they are.)
+    static func settingsFingerprint(_ configuration: Configuration) -> String {
+        var fingerprint = StableFingerprint()
+        fingerprint.add(configuration.articles.maxFileSize)
+        return fingerprint.hex
     }
 
     /// One merge over two lists sorted by name bytes: files that are new or whose size or mtime moved (with

@@ -89,7 +89,7 @@ public struct Publisher: Sendable {
             }
         }
         if let stamp = inputs {
-            try store.recordMeta("publish_stamp", stamp + "|" + Self.fileStamp(directory, names))
+            try store.recordMeta(["publish_stamp": stamp + "|" + Self.fileStamp(directory, names)])
         }
         return report
     }

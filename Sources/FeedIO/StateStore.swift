@@ -14,6 +14,8 @@ public final class StateStore: Sendable {
     /// The `meta` key of the seeds directory's digest as the article_file rows last matched it (dropped by a
     /// trigger whenever a row changes).
     public static let articlesScanKey = "articles_scan"
+    /// The `meta` key of the fingerprint of the settings the article rows were made with (the size cap).
+    public static let articlesSettingsKey = "articles_settings"
 
     public let path: String
     let queue: DatabaseQueue
@@ -71,10 +73,13 @@ public final class StateStore: Sendable {
         }
     }
 
-    /// Records a bookkeeping value (`meta`) without moving the generation.
-    public func recordMeta(_ key: String, _ value: String) throws(StoreError) {
+    /// Records bookkeeping values (`meta`) in one transaction, without moving the generation.
+    public func recordMeta(_ values: KeyValuePairs<String, String>) throws(StoreError) {
         do {
-            try queue.write { db in try StoreTransaction(db: db).setMeta(key, value) }
+            try queue.write { db in
+                let tx = StoreTransaction(db: db)
+                for (key, value) in values { try tx.setMeta(key, value) }
+            }
         } catch {
             throw StoreError(path: path, reason: "\(error)")
         }

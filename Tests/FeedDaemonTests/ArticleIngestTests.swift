@@ -3,6 +3,7 @@ import FeedDaemon
 import FeedIO
 import FeeddTestSupport
 import Foundation
+import class GRDB.DatabaseQueue
 import Logging
 import Testing
 
@@ -214,6 +215,41 @@ import Testing
         let report = try await s.ingest(at: 2_000)
         #expect(report.updated == 1 && report.unchanged == 1)
         #expect(Set(try s.visible().map(\.title)) == ["Un titre", "Titre corrigé"])
+    }
+
+    @Test func aNewSizeCapReadsEveryFileAgainAsAFirstPassWould() async throws {
+        var s = try Setup()
+        let big = Self.article + "\n" + String(repeating: "Une phrase de plus pour grossir le fichier. ", count: 100)
+        s.seed("000_1111111111111111.txt", Self.article)
+        s.seed("001_2222222222222222.txt", big)
+        let first = try await s.ingest(at: 1_000)
+        #expect(first.added == 1 && first.rejected == 1)
+
+        // The same cap again: nothing is read.
+        #expect(try await s.ingest(at: 2_000).unchanged == 2)
+
+        s.configuration.articles.maxFileSize = 16_384
+        let raised = try await s.ingest(at: 3_000)
+        #expect(raised.added == 1 && raised.unchanged == 0 && raised.rejected == 0)
+        #expect(try s.visible().count == 2)
+        #expect(try await s.ingest(at: 4_000).unchanged == 2)
+
+        s.configuration.articles.maxFileSize = 256
+        let lowered = try await s.ingest(at: 5_000)
+        #expect(lowered.rejected == 2 && lowered.retracted == 2)
+        #expect(try s.visible().isEmpty)
+    }
+
+    @Test func aStoreWithoutARecordOfTheSettingsIsNotReadAgain() async throws {
+        let s = try Setup()
+        s.seed("000_1111111111111111.txt", Self.article)
+        _ = try await s.ingest(at: 1_000)
+        // As a store written before the settings were recorded: the rows stand, nothing is read.
+        try await DatabaseQueue(path: s.store.path).write { db in
+            try db.execute(sql: "DELETE FROM meta WHERE key IN ('articles_settings', 'articles_scan')")
+        }
+        let report = try await s.ingest(at: 2_000)
+        #expect(report.unchanged == 1 && report.added + report.updated == 0)
     }
 
     @Test func aFileRowChangedBehindThePassDropsTheDigestSoTheNextPassComparesAgain() async throws {
