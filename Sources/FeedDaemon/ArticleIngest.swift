@@ -55,7 +55,9 @@ public struct ArticleIngest: Sendable {
             changed = scanned
             known = Dictionary(uniqueKeysWithValues: records.map { ($0.name, $0) })
         }
-        let done: KeyValuePairs<String, String> = [StateStore.articlesScanKey: digest, StateStore.articlesSettingsKey: settings]
+        // Recorded once every row matches the scan (rejected files included), so the next pass can stop at
+        // the digest.
+        let done: KeyValuePairs = [StateStore.articlesScanKey: digest, StateStore.articlesSettingsKey: settings]
         report.unchanged = scanned.count - changed.count
         guard !changed.isEmpty || !vanished.isEmpty else {
             try store.recordMeta(done)
@@ -91,7 +93,6 @@ public struct ArticleIngest: Sendable {
                 }
             }
         }
-        // Every row now matches the scan (rejected files included): the next pass can compare digests only.
         try store.recordMeta(done)
         return report
     }

@@ -56,8 +56,8 @@ public enum DirectoryScanner {
             }
             let type = entry.pointee.d_type
             if type != UInt8(DT_REG) && type != UInt8(DT_LNK) && type != UInt8(DT_UNKNOWN) { continue }
-            let start = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: UInt8.self)
-            let name = UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)))
+            let cName = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
+            let name = UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self), count: strlen(cName))
             if isDotOrDotDot(name) || !include(name) { continue }
             batch.append(name)
             if batch.count == batchSize {
@@ -97,15 +97,14 @@ public enum DirectoryScanner {
         listing.reserve(files: batch.count, nameBytes: batch.bytes.count)
         batch.bytes.withUnsafeBufferPointer { bytes in
             for (index, start) in batch.starts.enumerated() {
-                let name = bytes.baseAddress! + start
+                let name = UnsafeRawPointer(bytes.baseAddress! + start).assumingMemoryBound(to: CChar.self)
                 var info = stat()
-                let found = UnsafeRawPointer(name).withMemoryRebound(to: CChar.self, capacity: 1) { fstatat(dfd, $0, &info, 0) }
+                let found = fstatat(dfd, name, &info, 0)
                 guard found == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
                 let end = index + 1 < batch.starts.count ? batch.starts[index + 1] - 1 : bytes.count - 1
                 let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-                listing.append(
-                    name: UnsafeBufferPointer(rebasing: bytes[start..<end]), size: Int64(info.st_size), modifiedNanoseconds: mtime
-                )
+                let nameBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                listing.append(name: nameBytes, size: Int64(info.st_size), modifiedNanoseconds: mtime)
             }
         }
         return listing
