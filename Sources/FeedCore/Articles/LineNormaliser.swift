@@ -11,6 +11,22 @@ enum LineNormaliser {
             var index = 0
             let count = line.count
             while index < count {
+                // Eight bytes of plain ASCII text with single inner spaces, as most of a line is, go in one
+                // step; anything else (the line's ends, space runs, controls, non-ASCII) byte by byte below.
+                while index + 8 <= count, let chunk = Self.plainChunk(line, at: index) {
+                    if pendingSpace {
+                        if written > 0 {
+                            buffer[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                    }
+                    UnsafeMutableRawPointer(buffer.baseAddress! + written).storeBytes(of: chunk, as: UInt64.self)
+                    if Self.zeroBytes(chunk ^ 0x5858_5858_5858_5858) != 0 { mayHoldToken = true }
+                    written += 8
+                    index += 8
+                }
+                guard index < count else { break }
                 let byte = line[index]
                 if byte > 0x20, byte < 0x7F {
                     if pendingSpace {
@@ -64,6 +80,29 @@ enum LineNormaliser {
         guard mayHoldToken, XNUMXRemover.containsToken(output) else { return output }
         let cleaned = XNUMXRemover.remove(from: output)
         return cleaned.isEmpty ? nil : cleaned
+    }
+
+    /// The eight bytes at `index` when the byte-by-byte loop would copy them unchanged: each is printable
+    /// ASCII or a space, the first and last are not spaces, and no two spaces meet. Nil otherwise.
+    @inline(__always)
+    static func plainChunk(_ line: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
+        let chunk = UnsafeRawPointer(line.baseAddress! + index).loadUnaligned(as: UInt64.self)
+        let low = chunk & 0x7F7F_7F7F_7F7F_7F7F
+        // Per byte, exact (no carry crosses a byte): 0x80 where the byte is at least 0x20, where it is 0x7F or
+        // more, and where it is a space.
+        let atLeastSpace = (low &+ 0x6060_6060_6060_6060) & 0x8080_8080_8080_8080
+        let delOrHigh = (chunk | (low &+ 0x0101_0101_0101_0101)) & 0x8080_8080_8080_8080
+        guard atLeastSpace == 0x8080_8080_8080_8080, delOrHigh == 0 else { return nil }
+        let spaces = zeroBytes(chunk ^ 0x2020_2020_2020_2020)
+        // Little-endian: the first byte is the lowest.
+        guard spaces & 0x80 == 0, spaces & 0x8000_0000_0000_0000 == 0, spaces & (spaces >> 8) == 0 else { return nil }
+        return chunk
+    }
+
+    /// 0x80 in each byte of `value` that is zero, exactly.
+    @inline(__always)
+    static func zeroBytes(_ value: UInt64) -> UInt64 {
+        ~(((value & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | value) & 0x8080_8080_8080_8080
     }
 
     private enum ByteClass { case keep(Int), space(Int), drop(Int) }
