@@ -27,7 +27,9 @@ public struct ArticleIngest: Sendable {
         var report = IngestReport()
         let listing: DirectoryListing
         do {
-            listing = try DirectoryScanner.list(directory, include: ArticleFileName.isCandidate(bytes:))
+            listing = try DirectoryScanner.list(
+                directory, followSymlinks: configuration.articles.followSymlinks, include: ArticleFileName.isCandidate(bytes:)
+            )
         } catch {
             // A missing or unreadable seeds directory must not retract every article: keep what is stored.
             logger.error("FAIL (SCAN) \(directory): \(error.reason); articles kept as they were")
@@ -35,6 +37,20 @@ public struct ArticleIngest: Sendable {
             return report
         }
         report.scanned = listing.count
+        if listing.count == 0 && !configuration.articles.allowEmpty {
+            // An unmounted share or a detached volume shows an empty directory: retracting every article on
+            // that evidence would empty every reader's feed. Only an explicit setting lets it.
+            let stored = try store.read { try $0.articleFileList() }.count
+            if stored > 0 {
+                logger.error("""
+                    FAIL (SCAN) \(directory): the directory is empty but \(stored) article files are on record; \
+                    nothing retracted (an unmounted share?). Set articles.allow_empty = true to let an empty \
+                    directory withdraw every article.
+                    """)
+                report.scanFailed = true
+                return report
+            }
+        }
         // The digest of the files as the store last took them in, under these settings; the store drops it
         // whenever a file row changes, so equal digests mean every row still matches its file.
         let settings = Self.settingsFingerprint(configuration)
@@ -66,17 +82,18 @@ public struct ArticleIngest: Sendable {
 
         let parser = ArticleParser(defaultLanguage: configuration.feed.language)
         let limit = configuration.articles.maxFileSize
+        let accept = Self.acceptance(configuration)
         // Batches are parsed while the previous one is written, so the store and the parser overlap.
         let batches = stride(from: 0, to: changed.count, by: Self.batchSize).map {
             Array(changed[$0..<min($0 + Self.batchSize, changed.count)])
         }
         var pending: Task<[ReadOutcome], Never>? = batches.first.map { first in
-            Task { await Self.read(first, directory: directory, parser: parser, limit: limit) }
+            Task { await Self.read(first, directory: directory, parser: parser, limit: limit, accept: accept) }
         }
         for (index, batch) in batches.enumerated() {
             let outcomes = await pending!.value
             pending = index + 1 < batches.count ? Task { [next = batches[index + 1]] in
-                await Self.read(next, directory: directory, parser: parser, limit: limit)
+                await Self.read(next, directory: directory, parser: parser, limit: limit, accept: accept)
             } : nil
             try store.write { tx in
                 for (file, outcome) in zip(batch, outcomes) {
@@ -95,6 +112,12 @@ public struct ArticleIngest: Sendable {
         }
         try store.recordMeta(done)
         return report
+    }
+
+    /// Whether a pass over the seeds directory ever completed on this store: until one has, a failed scan
+    /// must not publish (the outputs would claim there are no articles).
+    public static func hasCompletedPass(_ store: StateStore) throws(StoreError) -> Bool {
+        try store.read { try $0.meta(StateStore.articlesSettingsKey) } != nil
     }
 
     /// What of the configuration decides whether a file gives an entry at all: the size cap. (The default
@@ -133,7 +156,9 @@ public struct ArticleIngest: Sendable {
     }
 
     /// Reads and parses a batch concurrently, one task per processor; results in the batch's order.
-    static func read(_ batch: [ScannedFile], directory: String, parser: ArticleParser, limit: Int) async -> [ReadOutcome] {
+    static func read(
+        _ batch: [ScannedFile], directory: String, parser: ArticleParser, limit: Int, accept: FileReader.Acceptance
+    ) async -> [ReadOutcome] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
         return await withTaskGroup(of: [(Int, ReadOutcome)].self) { group in
             for worker in 0..<workers {
@@ -141,7 +166,7 @@ public struct ArticleIngest: Sendable {
                     var results: [(Int, ReadOutcome)] = []
                     var index = worker
                     while index < batch.count {
-                        results.append((index, readOne(batch[index], directory: directory, parser: parser, limit: limit)))
+                        results.append((index, readOne(batch[index], directory: directory, parser: parser, limit: limit, accept: accept)))
                         index += workers
                     }
                     return results
@@ -155,13 +180,25 @@ public struct ArticleIngest: Sendable {
         }
     }
 
-    static func readOne(_ file: ScannedFile, directory: String, parser: ArticleParser, limit: Int) -> ReadOutcome {
+    /// Which files may be read as articles: regular files only; links only when `articles.follow_symlinks`
+    /// is set, and then only to files inside the seeds directory.
+    static func acceptance(_ configuration: Configuration) -> FileReader.Acceptance {
+        guard configuration.articles.followSymlinks else { return .regularFileNoSymlink }
+        let seeds = FileReader.resolvedPath(Array(configuration.paths.seeds.utf8)) ?? configuration.paths.seeds
+        return .regularFileWithin(seeds)
+    }
+
+    static func readOne(
+        _ file: ScannedFile, directory: String, parser: ArticleParser, limit: Int, accept: FileReader.Acceptance
+    ) -> ReadOutcome {
         if file.size > Int64(limit) {
             return .rejected("the file is \(file.size) bytes, over the \(limit)-byte cap (articles.max_file_size)")
         }
         let bytes: [UInt8]
         do {
-            bytes = try FileReader.read(FilePath.join(directory, file.name), limit: limit)
+            let path = FilePath.join(directory, file.name)
+            let pathBytes = file.rawName.map { Array(FilePath.join(directory, "").utf8) + $0 } ?? Array(path.utf8)
+            bytes = try FileReader.read(pathBytes: pathBytes, displayPath: path, limit: limit, accept: accept)
         } catch {
             return .rejected(error.reason)
         }
@@ -256,7 +293,8 @@ public struct IngestReport: Sendable, Hashable {
     public var updated = 0
     public var rejected = 0
     public var retracted = 0
-    /// The seeds directory could not be listed; nothing was changed.
+    /// The seeds directory could not be listed, or was found empty where articles were (see
+    /// `articles.allow_empty`); nothing was changed.
     public var scanFailed = false
 
     public init() {}

@@ -107,6 +107,11 @@ public struct ArticleSettings: Sendable, Hashable {
     public var maxFileSize = 1 << 20
     /// What happens to an article whose file is deleted.
     public var onDelete = DeletePolicy.retract
+    /// Publish symbolic links in the seeds directory whose targets lie inside it (off: links are refused).
+    public var followSymlinks = false
+    /// Let a seeds directory that is found empty retract every stored article (off: an empty directory
+    /// where articles were is taken for an unmounted share, and nothing is retracted).
+    public var allowEmpty = false
 
     public init() {}
 }

@@ -98,7 +98,9 @@ public enum ConfigurationLoader {
         }
 
         if let articles = try reader.table("articles") {
-            try articles.checkKeys(allowed: ["max_file_size", "on_delete"])
+            try articles.checkKeys(allowed: ["max_file_size", "on_delete", "follow_symlinks", "allow_empty"])
+            config.articles.followSymlinks = try articles.bool("follow_symlinks") ?? config.articles.followSymlinks
+            config.articles.allowEmpty = try articles.bool("allow_empty") ?? config.articles.allowEmpty
             config.articles.maxFileSize = try articles.integer("max_file_size", in: 1...(256 << 20))
                 ?? config.articles.maxFileSize
             if let policy = try articles.string("on_delete") {

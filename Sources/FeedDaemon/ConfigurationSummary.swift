@@ -43,6 +43,8 @@ public enum ConfigurationSummary {
             "[articles]",
             "max_file_size = \(c.articles.maxFileSize)",
             "on_delete = \(quoted(c.articles.onDelete.rawValue))",
+            "follow_symlinks = \(c.articles.followSymlinks)",
+            "allow_empty = \(c.articles.allowEmpty)",
             "",
             "[polling]",
             "interval_minutes = \(c.polling.intervalMinutes)",

@@ -19,6 +19,8 @@ struct DaemonState {
     var lastPublishDuration: Duration = .zero
     /// The STATUS= line ("next poll in 4 min") is refreshed at least this often.
     var nextStatus = Date.distantPast
+    /// The last pass could not read the seeds directory (missing, unreadable, or empty where articles were).
+    var seedsUnreadable = false
 
     init(configuration: Configuration, sources: [SourceSettings], store: StateStore, notifier: SystemdNotifier, logger: Logger) {
         self.configuration = configuration
@@ -32,7 +34,13 @@ struct DaemonState {
     mutating func startUp() async {
         let changed = await ingest(now: Date())
         let polled = await poll(all: false)
-        await publish(force: true, changed: changed || polled)
+        await publish(force: mayForcePublish, changed: changed || polled)
+    }
+
+    /// Whether a publish may be forced though nothing changed: not while the seeds directory is unreadable
+    /// on a store that never completed a pass (the outputs would claim there are no articles).
+    var mayForcePublish: Bool {
+        !seedsUnreadable || ((try? ArticleIngest.hasCompletedPass(store)) ?? false)
     }
 
     mutating func handle(_ event: DaemonEvent, reload: @Sendable () throws(ConfigurationError) -> Configuration, extraSubscriptions: String?) async {
@@ -71,6 +79,7 @@ struct DaemonState {
         nextRescan = now.addingTimeInterval(Double(configuration.daemon.rescanMinutes) * 60)
         do {
             let report = try await ArticleIngest(configuration: configuration, store: store, logger: logger).run(now: now)
+            seedsUnreadable = report.scanFailed
             return report.changedEntries
         } catch {
             logger.error("FAIL (INGEST) \(configuration.paths.seeds): \(error)")
@@ -159,7 +168,7 @@ struct DaemonState {
         logger.info("SIGHUP: configuration reloaded from \(fresh.file ?? "built-in defaults"): \(freshSources.count) sources")
         let changed = await ingest(now: Date())
         let polled = await poll(all: false)
-        await publish(force: true, changed: changed || polled)
+        await publish(force: mayForcePublish, changed: changed || polled)
         try? notifier.ready(status: statusLine())
     }
 

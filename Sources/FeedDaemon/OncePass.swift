@@ -71,13 +71,33 @@ public struct OncePass: Sendable {
             }
             await fetcher.shutdown()
         }
-        do {
-            publish = try Publisher(configuration: configuration, sources: sources, store: store, logger: logger).publish(now: now)
-        } catch {
-            throw .io("FAIL (PUBLISH) \(paths.output): \(error)")
+        // A seeds directory that could not be read leaves the articles as stored; on a store that never
+        // completed a pass there is nothing trustworthy to publish.
+        var mayPublish = true
+        if ingest.scanFailed {
+            do {
+                mayPublish = try ArticleIngest.hasCompletedPass(store)
+            } catch {
+                throw .io(error.description)
+            }
+        }
+        if mayPublish {
+            do {
+                publish = try Publisher(configuration: configuration, sources: sources, store: store, logger: logger).publish(now: now)
+            } catch {
+                throw .io("FAIL (PUBLISH) \(paths.output): \(error)")
+            }
+        } else {
+            publish = PublishReport()
         }
         let report = OnceReport(ingest: ingest, poll: poll, publish: publish)
         logger.info("\(report.summary)")
+        if ingest.scanFailed {
+            throw .noInput("""
+                the seeds directory \(paths.seeds) could not be read (see FAIL (SCAN) above); \
+                \(mayPublish ? "the articles stay as last published" : "nothing was published")
+                """)
+        }
         return report
     }
 }
@@ -108,18 +128,21 @@ public enum OnceFailure: Error, Sendable, CustomStringConvertible {
     case lockHeld(String)
     /// The state store or the output directory failed (EX_IOERR, 74).
     case io(String)
+    /// The seeds directory is missing, unreadable, or empty where articles were (EX_NOINPUT, 66).
+    case noInput(String)
 
     public var exitCode: Int32 {
         switch self {
         case .configuration: 78
         case .lockHeld: 75
         case .io: 74
+        case .noInput: 66
         }
     }
 
     public var description: String {
         switch self {
-        case let .configuration(message), let .lockHeld(message), let .io(message): message
+        case let .configuration(message), let .lockHeld(message), let .io(message), let .noInput(message): message
         }
     }
 }

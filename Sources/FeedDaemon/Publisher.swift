@@ -71,6 +71,10 @@ public struct Publisher: Sendable {
         try DirectoryScanner.createDirectory(directory)
         let files = configuration.feedDescription.files
         let names = [files.atom, files.rss, files.json, files.opml]
+        // A feedd killed while writing left its temporary file behind; the lock says none is writing now.
+        for stale in AtomicFile.removeStaleTemporaries(in: directory, for: names) {
+            logger.info("publish \(FilePath.join(directory, stale)): removed, left by an interrupted write")
+        }
         // Nothing changed since the last publish (same store generation, same settings, the files as
         // written then): skip rendering. An age limit makes output depend on the clock, so it always renders.
         let inputs = try publishInputs()

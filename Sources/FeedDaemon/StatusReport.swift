@@ -9,8 +9,21 @@ public enum StatusReport {
             try sources.map { ($0, try tx.source(url: $0.url), try tx.entryCount(source: $0.url)) }
         }
         let articles = try store.read { try $0.entryCount(source: StateStore.articlesSource) }
+        // Sources the store has polled that this configuration does not name: given with `--subscriptions`
+        // on another command line, or removed from the configuration since.
+        let configured = Set(sources.map(\.url))
+        let others = try store.read { try $0.sources() }.filter { !configured.contains($0.url) }
         var lines = ["articles: \(articles) entries", ""]
         if sources.isEmpty { lines.append("no sources configured") }
+        if !others.isEmpty {
+            lines.append("\(others.count) more source\(others.count == 1 ? "" : "s") in the store, not in this configuration "
+                + "(given with --subscriptions? pass the same option here):")
+            for record in others {
+                let last = record.lastFetch.map { "last fetch \(FeedDate.rfc3339($0)) (\(ago($0, now)))" } ?? "never fetched"
+                lines.append("  \(record.name)  \(record.url)  \(last)")
+            }
+            lines.append("")
+        }
         for (source, record, count) in rows {
             var state = source.enabled ? "enabled" : "disabled"
             if record?.gone == true { state = "gone (410), no longer polled" }

@@ -18,7 +18,7 @@ public enum AtomicFile {
         }
         let directory = FilePath.directory(of: path)
         let name = FilePath.baseName(of: path)
-        var template = Array("\(directory)/.\(name).tmp-XXXXXX".utf8CString)
+        var template = Array("\(directory)/\(temporaryPrefix(name))XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw FileError(path: path, operation: "create a temporary file beside", errno: errno) }
         let tempPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -36,6 +36,29 @@ public enum AtomicFile {
         ok = true
         syncDirectory(directory)
         return true
+    }
+
+    /// The temporary name `write` uses beside `name`, without its six random characters.
+    static func temporaryPrefix(_ name: String) -> String { ".\(name).tmp-" }
+
+    /// Removes the temporary files that a writer killed mid-write left beside `names` in `directory`
+    /// (`.NAME.tmp-XXXXXX`), and returns their names. Call it only while holding the state lock: a
+    /// temporary file another feedd is still writing would be taken too.
+    @discardableResult
+    public static func removeStaleTemporaries(in directory: String, for names: [String]) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        let prefixes = names.map { Array(temporaryPrefix($0).utf8) }
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        var removed: [String] = []
+        while let entry = readdir(dir) {
+            let cName = (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self)
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self), count: strlen(cName))
+            guard prefixes.contains(where: { bytes.count == $0.count + 6 && bytes.starts(with: $0) }) else { continue }
+            if unlinkat(dirfd(dir), cName, 0) == 0 { removed.append(String(decoding: bytes, as: UTF8.self)) }
+        }
+        if !removed.isEmpty { syncDirectory(directory) }
+        return removed
     }
 
     /// Makes a rename durable: fsync the directory that holds the entry (errors ignored: some file systems refuse it).

@@ -58,12 +58,39 @@ public struct DirectoryListing: Sendable {
     /// rows in one pass).
     public var files: [ScannedFile] {
         let unsorted = nameStarts.indices.map { index in
-            ScannedFile(
-                name: String(decoding: nameBytes[nameRange(index)], as: UTF8.self),
+            let bytes = nameBytes[nameRange(index)]
+            let name = String(validating: bytes, as: UTF8.self)
+            return ScannedFile(
+                name: name ?? Self.escapedName(bytes), rawName: name == nil ? Array(bytes) : nil,
                 size: sizes[index], modifiedNanoseconds: modifiedNanoseconds[index]
             )
         }
         return DirectoryScanner.sortedByName(unsorted)
+    }
+
+    /// A name that is not UTF-8, with `\xNN` for each byte that does not decode (a Latin-1 `café.txt` is
+    /// `caf\xE9.txt`): readable in logs and unique for a given byte string.
+    static func escapedName(_ bytes: some Collection<UInt8>) -> String {
+        let bytes = Array(bytes)
+        var output = ""
+        var index = 0
+        while index < bytes.count {
+            var parser = Unicode.UTF8.ForwardParser()
+            var iterator = bytes[index...].makeIterator()
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(encoded):
+                output.unicodeScalars.append(Unicode.UTF8.decode(encoded))
+                index += encoded.count
+            case let .error(length):
+                for byte in bytes[index..<index + length] {
+                    output += "\\x" + String(byte, radix: 16, uppercase: true)
+                }
+                index += length
+            case .emptyInput:
+                index = bytes.count
+            }
+        }
+        return output
     }
 
     /// A fingerprint of the set of (name, size, mtime): equal digests mean the same files, unchanged as far

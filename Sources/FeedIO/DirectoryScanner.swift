@@ -4,16 +4,20 @@ import Glibc
 import Dispatch
 import Synchronization
 
-/// One regular file found in a directory, with what change detection needs.
+/// One file found in a directory, with what change detection needs.
 public struct ScannedFile: Sendable, Hashable {
-    /// The base name inside the scanned directory.
+    /// The base name inside the scanned directory; a name that is not UTF-8 is spelled with `\xNN` for
+    /// each byte that does not decode (see `rawName`).
     public var name: String
+    /// The name's bytes when they are not UTF-8 (nil otherwise): what opening the file needs.
+    public var rawName: [UInt8]?
     public var size: Int64
     /// Modification time in nanoseconds since the epoch.
     public var modifiedNanoseconds: Int64
 
-    public init(name: String, size: Int64, modifiedNanoseconds: Int64) {
+    public init(name: String, rawName: [UInt8]? = nil, size: Int64, modifiedNanoseconds: Int64) {
         self.name = name
+        self.rawName = rawName
         self.size = size
         self.modifiedNanoseconds = modifiedNanoseconds
     }
@@ -31,10 +35,14 @@ public enum DirectoryScanner {
     /// one lane 25.2 ms.
     static var laneCount: Int { min(8, max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
 
-    /// The regular files directly under `path` whose names (bytes, without a NUL) pass `include`.
-    /// Symbolic links are followed; entries that vanish between readdir and stat are skipped.
+    /// The regular files and symbolic links directly under `path` whose names (bytes, without a NUL) pass
+    /// `include`; entries that vanish between readdir and stat are skipped.
+    ///
+    /// A link is listed, not skipped, so that whoever reads the files can refuse it with a message; its
+    /// size and mtime are its target's when `followSymlinks` is set and the target is a regular file (so an
+    /// edit of the target is seen), else the link's own.
     public static func list(
-        _ path: String, include: (UnsafeBufferPointer<UInt8>) -> Bool
+        _ path: String, followSymlinks: Bool = false, include: (UnsafeBufferPointer<UInt8>) -> Bool
     ) throws(FileError) -> DirectoryListing {
         guard let dir = opendir(path) else { throw FileError(path: path, operation: "open directory", errno: errno) }
         let dfd = dirfd(dir)
@@ -65,7 +73,7 @@ public enum DirectoryScanner {
                 let full = batch, index = batches
                 if lanes.isEmpty { lanes = (0..<Self.laneCount).map { DispatchQueue(label: "feedd.scan.\($0)") } }
                 lanes[index % lanes.count].async(group: workers) {
-                    let listing = statBatch(full, in: dfd)
+                    let listing = statBatch(full, in: dfd, followSymlinks: followSymlinks)
                     results.withLock { $0.append((index, listing)) }
                 }
                 batch = NameBatch()
@@ -73,7 +81,7 @@ public enum DirectoryScanner {
             }
         }
         // The last, partial batch is stated here while the workers finish theirs.
-        let last = statBatch(batch, in: dfd)
+        let last = statBatch(batch, in: dfd, followSymlinks: followSymlinks)
         guard batches > 0 else { return last }
         workers.wait()
         var whole = DirectoryListing()
@@ -92,16 +100,21 @@ public enum DirectoryScanner {
         (name.count == 1 && name[0] == 0x2E) || (name.count == 2 && name[0] == 0x2E && name[1] == 0x2E)
     }
 
-    /// Size and mtime of each name of `batch` that is still a regular file, in the batch's order.
-    static func statBatch(_ batch: NameBatch, in dfd: Int32) -> DirectoryListing {
+    /// Size and mtime of each name of `batch` that is still a regular file or a link, in the batch's order.
+    static func statBatch(_ batch: NameBatch, in dfd: Int32, followSymlinks: Bool) -> DirectoryListing {
         var listing = DirectoryListing()
         listing.reserve(files: batch.count, nameBytes: batch.bytes.count)
         batch.bytes.withUnsafeBufferPointer { bytes in
             for (index, start) in batch.starts.enumerated() {
                 let name = UnsafeRawPointer(bytes.baseAddress! + start).assumingMemoryBound(to: CChar.self)
                 var info = stat()
-                let found = fstatat(dfd, name, &info, 0)
-                guard found == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                guard fstatat(dfd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                let type = info.st_mode & S_IFMT
+                guard type == S_IFREG || type == S_IFLNK else { continue }
+                if type == S_IFLNK && followSymlinks {
+                    var target = stat()
+                    if fstatat(dfd, name, &target, 0) == 0, target.st_mode & S_IFMT == S_IFREG { info = target }
+                }
                 let end = index + 1 < batch.starts.count ? batch.starts[index + 1] - 1 : bytes.count - 1
                 let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
                 let nameBytes = UnsafeBufferPointer(rebasing: bytes[start..<end])

@@ -30,18 +30,20 @@ public struct FileDocument: FeedDocument {
     }
 
     public func read(_ body: (UnsafeRawBufferPointer) -> Bool) throws(FeedParseError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .unreadable(FileError(path: path, operation: "open", errno: errno).description) }
+        // Opened non-blocking and checked on the descriptor: a FIFO swapped in since `init` cannot hang the read.
+        let fd: Int32
+        do {
+            fd = try FileReader.open(pathBytes: Array(path.utf8), displayPath: path, accept: .regularFile)
+        } catch {
+            throw .unreadable(error.description)
+        }
         defer { close(fd) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.pieceSize, alignment: 16)
         defer { buffer.deallocate() }
         var remaining = byteCount
         while remaining > 0 {
-            let got = Glibc.read(fd, buffer.baseAddress!, min(buffer.count, remaining))
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(FileError(path: path, operation: "read", errno: errno).description)
-            }
+            let got = SystemCall.retrying { Glibc.read(fd, buffer.baseAddress!, min(buffer.count, remaining)) }
+            if got < 0 { throw .unreadable(FileError(path: path, operation: "read", errno: errno).description) }
             if got == 0 { return }
             remaining -= got
             guard body(UnsafeRawBufferPointer(rebasing: buffer[..<got])) else { return }

@@ -29,8 +29,20 @@ public final class ProcessLock: Sendable {
 
     /// Takes the lock, failing at once when it is held (or waiting for it when `wait` is true).
     public init(path: String, wait: Bool) throws(Failure) {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(FileError(path: path, operation: "open lock file", errno: errno)) }
+        // Never through a link (the file is truncated below, so a planted link would clobber its target),
+        // and never a FIFO or device: checked on the descriptor.
+        let fd = SystemCall.retrying { open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, 0o644) }
+        guard fd >= 0 else {
+            if errno == ELOOP {
+                throw .io(FileError(path: path, operation: "open lock file", reason: "it is a symbolic link; remove it"))
+            }
+            throw .io(FileError(path: path, operation: "open lock file", errno: errno))
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw .io(FileError(path: path, operation: "open lock file", reason: "not a regular file; remove it"))
+        }
         while flock(fd, wait ? LOCK_EX : (LOCK_EX | LOCK_NB)) != 0 {
             if errno == EINTR { continue }
             let code = errno

@@ -29,6 +29,7 @@ public final class StateStore: Sendable {
         }
         let path = FilePath.join(directory, Self.fileName)
         self.path = path
+        try Self.refuseEmptyFile(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
@@ -53,6 +54,21 @@ public final class StateStore: Sendable {
         } catch {
             throw StoreError(path: path, reason: "\(error)")
         }
+    }
+
+    /// Throws when `path` exists with no byte in it and no write-ahead log beside it. SQLite would take such
+    /// a file for a new database and feedd would start over without a word, resetting the first-seen date
+    /// of every entry; a store is never empty once created (the WAL set-up writes its first page at once).
+    static func refuseEmptyFile(_ path: String) throws(StoreError) {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == 0 else { return }
+        var wal = stat()
+        if lstat(path + "-wal", &wal) == 0, wal.st_size > 0 { return }
+        throw StoreError(path: path, reason: """
+            the file is empty (0 bytes), not a store: it was truncated, or the very first start was \
+            interrupted. Nothing was changed. Restore it from a backup; or, if this state directory is new, \
+            delete the file (starting afresh gives every entry a new first-seen date)
+            """)
     }
 
     /// Runs `body` in one write transaction; everything it does lands together or not at all.

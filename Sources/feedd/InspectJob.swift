@@ -54,12 +54,12 @@ struct InspectJob: Sendable {
         let url = "file://" + path
         let articleSuffixes = [".txt", ".md", ".markdown", ".html", ".htm"]
         if articleSuffixes.contains(where: lower.hasSuffix) {
-            return try renderArticle(input, FileReader.read(path, limit: maxSize), name: name)
+            return try renderArticle(input, FileReader.read(path, limit: maxSize, accept: .anything), name: name)
         }
         if !lower.contains(".") || !FileDocument.isRegularFile(path) {
             // No extension (a seeds file, or `/dev/stdin`), or a pipe that cannot be read twice: read it
             // whole, within the cap; markup or JSON is a feed, anything else an article.
-            let bytes = try FileReader.read(path, limit: maxSize)
+            let bytes = try FileReader.read(path, limit: maxSize, accept: .anything)
             let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF, 0xFE, 0xFF, 0x00].contains($0) }
             guard first == UInt8(ascii: "<") || first == UInt8(ascii: "{") else { return try renderArticle(input, bytes, name: name) }
             return try render(input, InMemoryDocument(bytes), parser: parser, url: url, charset: nil)

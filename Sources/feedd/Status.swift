@@ -12,9 +12,15 @@ struct Status: AsyncParsableCommand {
 
     @OptionGroup var options: GlobalOptions
 
+    @Option(name: .long, help: ArgumentHelp("The OPML file of further sources that feedd runs with (its --subscriptions).", valueName: "file.opml"))
+    var subscriptions: String?
+
     func run() async throws {
         let configuration = try options.configurationOrExit()
-        let sources = try GlobalOptions.orExit { () throws(ConfigurationError) in try SourceList.resolve(configuration) }
+        let extra = subscriptions.map { FilePath.resolve($0, against: FileManager.default.currentDirectoryPath) }
+        let sources = try GlobalOptions.orExit { () throws(ConfigurationError) in
+            try SourceList.resolve(configuration, extraSubscriptions: extra)
+        }
         let storePath = FilePath.join(configuration.paths.state, StateStore.fileName)
         guard FileManager.default.fileExists(atPath: storePath) else {
             print("no state yet at \(storePath): run `feedd --once` first")

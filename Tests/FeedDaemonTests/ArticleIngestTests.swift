@@ -134,13 +134,15 @@ import Testing
     @Test func deletedThenRestoredKeepsItsPublishedDate() async throws {
         let s = try Setup()
         s.seed("000_1111111111111111.txt", Self.article)
+        // A second file, so the directory is not found empty (see the articles.allow_empty tests).
+        s.seed("001_2222222222222222.txt", Self.article.replacingOccurrences(of: "Un titre", with: "Autre titre"))
         _ = try await s.ingest(at: 1_000)
         try FileManager.default.removeItem(atPath: s.dir.file("seeds/000_1111111111111111.txt"))
         #expect(try await s.ingest(at: 2_000).retracted == 1)
-        #expect(try s.visible().isEmpty)
+        #expect(try s.visible().map(\.title) == ["Autre titre"])
         s.seed("000_1111111111111111.txt", Self.article)
         #expect(try await s.ingest(at: 3_000).added == 1)
-        #expect(try s.visible().first?.published == Date(timeIntervalSince1970: 1_000))
+        #expect(try s.visible().map(\.published) == [Date(timeIntervalSince1970: 1_000), Date(timeIntervalSince1970: 1_000)])
     }
 
     @Test func keepPolicyGoesOnPublishingDeletedArticles() async throws {

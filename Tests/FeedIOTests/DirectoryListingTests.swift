@@ -84,3 +84,29 @@ import Testing
         #expect(listing.files.map(\.name) == ["a.txt", "c.md"])
     }
 }
+
+@Suite struct DirectoryListingNameTests {
+    @Test func aNameThatIsNotUTF8IsSpelledWithEscapesAndKeepsItsBytes() {
+        var listing = DirectoryListing()
+        let raw: [UInt8] = Array("caf".utf8) + [0xE9] + Array("_é.txt".utf8) + [0xFF]
+        raw.withUnsafeBufferPointer { listing.append(name: $0, size: 1, modifiedNanoseconds: 2) }
+        var plain = Array("plain.txt".utf8)
+        plain.withUnsafeBufferPointer { listing.append(name: $0, size: 1, modifiedNanoseconds: 2) }
+        let files = listing.files
+        #expect(files.map(\.name) == ["caf\\xE9_é.txt\\xFF", "plain.txt"])
+        #expect(files.map(\.rawName) == [raw, nil])
+        plain.removeAll()
+    }
+
+    @Test func linksAreListedWithTheirTargetsSizeOnlyWhenFollowing() throws {
+        let dir = TemporaryDirectory()
+        dir.write("target.txt", String(repeating: "x", count: 5_000))
+        try FileManager.default.createSymbolicLink(atPath: dir.file("link.txt"), withDestinationPath: "target.txt")
+        #expect(mkfifo(dir.file("fifo.txt"), 0o644) == 0)
+        let refused = try DirectoryScanner.list(dir.path) { _ in true }.files
+        #expect(refused.map(\.name) == ["link.txt", "target.txt"])
+        #expect(refused[0].size == Int64("target.txt".utf8.count))
+        let followed = try DirectoryScanner.list(dir.path, followSymlinks: true) { _ in true }.files
+        #expect(followed.map(\.size) == [5_000, 5_000])
+    }
+}

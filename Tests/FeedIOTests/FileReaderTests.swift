@@ -46,7 +46,10 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: dir.file("link.txt"), withDestinationPath: dir.file("b.txt"))
         let files = try DirectoryScanner.scan(dir.path) { !$0.hasSuffix(".tmp") }
         #expect(files.map(\.name) == ["a.txt", "b.txt", "link.txt"])
-        #expect(files.map(\.size) == [1, 2, 2])
+        // A link is listed with its own size (so its reader can refuse it) unless links are followed.
+        #expect(files.map(\.size) == [1, 2, Int64(dir.file("b.txt").utf8.count)])
+        let followed = try DirectoryScanner.list(dir.path, followSymlinks: true) { $0.last != UInt8(ascii: "p") }.files
+        #expect(followed.map(\.size) == [1, 2, 2])
         #expect(files.allSatisfy { $0.modifiedNanoseconds > 0 })
     }
 
@@ -106,5 +109,52 @@ import Testing
         let dir = TemporaryDirectory()
         do { _ = try ProcessLock(path: dir.file("feedd.lock"), wait: false) }
         _ = try ProcessLock(path: dir.file("feedd.lock"), wait: false)
+    }
+}
+
+/// What stands where a file was expected: refused at once, never blocked on, never followed out.
+@Suite struct FileReaderAcceptanceTests {
+    @Test func aFIFOIsRefusedWithoutBlocking() throws {
+        let dir = TemporaryDirectory()
+        #expect(mkfifo(dir.file("pipe.txt"), 0o644) == 0)
+        let started = Date()
+        for accept in [FileReader.Acceptance.regularFile, .regularFileNoSymlink, .regularFileWithin(dir.path)] {
+            #expect {
+                try FileReader.read(dir.file("pipe.txt"), limit: 1_000, accept: accept)
+            } throws: { error in
+                "\(error)".contains("not a regular file (a FIFO)")
+            }
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test func aLinkIsRefusedOrFollowedOnlyInside() throws {
+        let dir = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir.file("seeds"), withIntermediateDirectories: true)
+        dir.write("outside.txt", "outside")
+        dir.write("seeds/inside.txt", "inside")
+        try FileManager.default.createSymbolicLink(atPath: dir.file("seeds/out.txt"), withDestinationPath: dir.file("outside.txt"))
+        try FileManager.default.createSymbolicLink(atPath: dir.file("seeds/in.txt"), withDestinationPath: "inside.txt")
+        #expect(throws: FileError.self) { try FileReader.read(dir.file("seeds/out.txt"), limit: 100, accept: .regularFileNoSymlink) }
+        #expect(throws: FileError.self) { try FileReader.read(dir.file("seeds/in.txt"), limit: 100, accept: .regularFileNoSymlink) }
+        let seeds = FileReader.resolvedPath(Array(dir.file("seeds").utf8))!
+        #expect(try FileReader.read(dir.file("seeds/in.txt"), limit: 100, accept: .regularFileWithin(seeds)) == Array("inside".utf8))
+        #expect {
+            try FileReader.read(dir.file("seeds/out.txt"), limit: 100, accept: .regularFileWithin(seeds))
+        } throws: { error in
+            "\(error)".contains("leads outside")
+        }
+        // An administrator's path may be a link.
+        #expect(try FileReader.read(dir.file("seeds/out.txt"), limit: 100) == Array("outside".utf8))
+    }
+
+    @Test func aPipeIsReadWhenAnythingIsAccepted() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let message = Array("from a pipe".utf8)
+        _ = message.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+        close(fds[1])
+        defer { close(fds[0]) }
+        #expect(try FileReader.read("/proc/self/fd/\(fds[0])", limit: 100, accept: .anything) == message)
     }
 }

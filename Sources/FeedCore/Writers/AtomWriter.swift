@@ -17,6 +17,7 @@ public enum AtomWriter {
 
     /// The document's bytes; `updated` is the newest entry's `updated`, or `emptyFeedUpdated` with no entries.
     public static func write(feed: FeedDescription, entries: [Entry], emptyFeedUpdated: Date) -> [UInt8] {
+        let feed = feed.publishable, entries = entries.map(\.publishable)
         let xml = XMLWriter()
         xml.startDocument()
         xml.startElement("feed")

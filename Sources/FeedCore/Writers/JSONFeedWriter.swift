@@ -11,6 +11,7 @@ public enum JSONFeedWriter {
 
     /// The document's UTF-8 bytes, ending with a newline.
     public static func write(feed: FeedDescription, entries: [Entry]) -> [UInt8] {
+        let feed = feed.publishable, entries = entries.map(\.publishable)
         let document = JSONFeedDocument(
             version: version,
             title: feed.title,

@@ -4,8 +4,9 @@ import Foundation
 /// Writes an OPML 2.0 subscription list (opml.org/spec2.opml): the feed's own outputs, then every subscription.
 ///
 /// The feed's own outputs (Atom, RSS, JSON Feed) come first, each `type="rss"` as OPML 2.0 asks for any feed
-/// format. Their `xmlUrl` is the public URL under `baseURL`; without a base URL it is the bare file name, a
-/// relative reference that resolves against wherever the OPML file itself is served.
+/// format, when their public URL under `baseURL` is known. In the published list every URL passes
+/// `PublishableURL`: a source without a public http(s) URL (a local file) is left out, since no reader
+/// could follow it. A subscriptions file (`includeOwnOutputs` false) is written as given.
 public enum OPMLWriter {
     static let specificationURL = "http://opml.org/spec2.opml"
 
@@ -14,6 +15,9 @@ public enum OPMLWriter {
     public static func write(
         feed: FeedDescription, subscriptions: [Subscription], dateCreated: Date?, includeOwnOutputs: Bool = true
     ) -> [UInt8] {
+        let published = includeOwnOutputs
+        let feed = published ? feed.publishable : feed
+        let subscriptions = published ? subscriptions.compactMap(\.publishable) : subscriptions
         let xml = XMLWriter()
         xml.startDocument()
         xml.startElement("opml")
@@ -29,8 +33,15 @@ public enum OPMLWriter {
         xml.endElement()
 
         xml.startElement("body")
-        for subscription in (includeOwnOutputs ? ownOutputs(of: feed) : []) + subscriptions {
+        let outlines = (published ? ownOutputs(of: feed) : []) + subscriptions
+        for subscription in outlines {
             writeOutline(xml, subscription)
+        }
+        if outlines.isEmpty {
+            // OPML 2.0 asks for at least one outline: a plain one that says what is missing.
+            xml.startElement("outline")
+            xml.attribute("text", "\(feed.title): no public feed URL yet (set feed.base_url)")
+            xml.endElement()
         }
         xml.endElement()
         xml.endElement()
@@ -39,10 +50,11 @@ public enum OPMLWriter {
 
     /// The feed's own Atom, RSS and JSON Feed outputs as subscriptions.
     static func ownOutputs(of feed: FeedDescription) -> [Subscription] {
-        [(feed.files.atom, "Atom"), (feed.files.rss, "RSS"), (feed.files.json, "JSON Feed")].map { file, format in
-            Subscription(
+        [(feed.files.atom, "Atom"), (feed.files.rss, "RSS"), (feed.files.json, "JSON Feed")].compactMap { file, format in
+            guard let url = PublishableURL.make(feed.publicURL(of: file)) else { return nil }
+            return Subscription(
                 title: "\(feed.title) (\(format))",
-                feedURL: feed.publicURL(of: file) ?? file,
+                feedURL: url,
                 siteURL: feed.siteURL,
                 type: "rss"
             )

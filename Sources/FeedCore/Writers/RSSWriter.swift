@@ -9,8 +9,12 @@ import Foundation
 ///   a name becomes `dc:creator`. The feed author is `managingEditor` when it has an e-mail.
 /// - Only the first enclosure is written: the RSS Best Practices Profile advises one per item. A missing
 ///   length is `0` and a missing type `application/octet-stream`, both attributes being required.
-/// - `description` is the plain-text summary (escaped), `content:encoded` the HTML; the id is a
+/// - `description` is the plain-text summary escaped as HTML, then as XML (readers render `description` as
+///   HTML, so a summary reading `<script>` must reach them as text); `content:encoded` the HTML; the id is a
 ///   `guid isPermaLink="false"`; the original publication date is `dc:date` (RFC 3339).
+/// - Titles are escaped as HTML too: RSS leaves open whether a title holds HTML, and readers that render
+///   it as HTML are common. Such a reader shows `<b>` as written, and so does a reader that decodes
+///   entities in plain-text titles (feedparser does); only a title holding `<`, `>` or `&` is affected.
 public enum RSSWriter {
     static let atomNamespace = "http://www.w3.org/2005/Atom"
     static let contentNamespace = "http://purl.org/rss/1.0/modules/content/"
@@ -18,6 +22,7 @@ public enum RSSWriter {
 
     /// The document's bytes; `lastBuildDate` is the newest entry's `updated`, or `emptyFeedUpdated` with no entries.
     public static func write(feed: FeedDescription, entries: [Entry], emptyFeedUpdated: Date) -> [UInt8] {
+        let feed = feed.publishable, entries = entries.map(\.publishable)
         let xml = XMLWriter()
         xml.startDocument()
         xml.startElement("rss")
@@ -28,9 +33,9 @@ public enum RSSWriter {
         xml.startElement("channel")
 
         let selfURL = feed.publicURL(of: feed.files.rss)
-        xml.element("title", text: feed.title)
+        xml.element("title", text: htmlText(feed.title))
         xml.element("link", text: feed.siteURL ?? selfURL ?? feed.files.rss)
-        xml.element("description", text: feed.subtitle ?? feed.title)
+        xml.element("description", text: htmlText(feed.subtitle ?? feed.title))
         xml.element("language", ifPresent: WriterRules.languageTag(feed.language))
         xml.element("generator", text: "\(feed.generator.name) \(feed.generator.version)")
         if let editor = mailbox(feed.author) {
@@ -54,9 +59,9 @@ public enum RSSWriter {
 
     private static func writeItem(_ xml: borrowing XMLWriter, _ entry: Entry) {
         xml.startElement("item")
-        xml.element("title", text: entry.title)
+        xml.element("title", text: htmlText(entry.title))
         xml.element("link", ifPresent: entry.link)
-        xml.element("description", ifPresent: entry.summary)
+        xml.element("description", ifPresent: entry.summary.map(htmlText))
         xml.element("content:encoded", ifPresent: entry.contentHTML)
         xml.element("guid", text: entry.id, attributes: ["isPermaLink": "false"])
         xml.element("pubDate", text: FeedDate.rfc822(entry.published))
@@ -81,9 +86,21 @@ public enum RSSWriter {
             xml.endElement()
         }
         if let source = entry.source, let feedURL = source.feedURL {
-            xml.element("source", text: source.title ?? feedURL, attributes: ["url": feedURL])
+            xml.element("source", text: htmlText(source.title ?? feedURL), attributes: ["url": feedURL])
         }
         xml.endElement()
+    }
+
+    /// Plain text as HTML: `&`, `<` and `>` escaped (the XML writer escapes the result once more).
+    static func htmlText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return text }
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            HTMLEscaper.append(bytes, quote: false, to: &output)
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 
     /// `email (name)` as RSS 2.0 writes people, or `nil` when there is no usable address.

@@ -36,10 +36,11 @@ import Testing
         #expect(outlines.allSatisfy { $0.attributes["text"] == $0.attributes["title"] })
     }
 
-    @Test func usesBareFileNamesWithoutABaseURLAndNoDateWhenNoneIsGiven() throws {
-        let opml = try read(s.bareFeed, [], nil)
+    @Test func listsTheOwnOutputsOnlyWithABaseURLAndNoDateWhenNoneIsGiven() throws {
+        // Without a base URL the outputs have no public URL; a bare file name is no URL an importer can follow.
+        let opml = try read(s.bareFeed, s.subscriptions, nil)
         #expect(opml.first("head")?.first("dateCreated") == nil)
         let urls = opml.first("body")?.all("outline").map { $0.attributes["xmlUrl"] }
-        #expect(urls == ["atom.xml", "rss.xml", "feed.json"])
+        #expect(urls == s.subscriptions.map(\.feedURL))
     }
 }

@@ -8,6 +8,12 @@ import Testing
     static let atom = "http://www.w3.org/2005/Atom"
     let s = WriterSamples.self
 
+    /// Plain text as HTML, spelled independently of the writer.
+    static func html(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+
     func channel(_ feed: FeedDescription = WriterSamples.feed, _ entries: [Entry] = WriterSamples.entries) throws -> WrittenXML {
         let bytes = RSSWriter.write(feed: feed, entries: entries, emptyFeedUpdated: WriterSamples.emptyFeedUpdated)
         let rss = try #require(WrittenXML.parse(bytes))
@@ -19,7 +25,7 @@ import Testing
         let channel = try channel()
         #expect(channel.first("title")?.text == s.feed.title)
         #expect(channel.first("link")?.text == s.feed.siteURL)
-        #expect(channel.first("description")?.text == s.feed.subtitle)
+        #expect(channel.first("description")?.text == s.feed.subtitle.map(Self.html))
         #expect(channel.first("language")?.text == "fr")
         #expect(channel.first("generator")?.text == "feedd 9.9.9-test")
         let selfLink = try #require(channel.first("link", namespace: Self.atom))
@@ -30,9 +36,10 @@ import Testing
         let items = try channel().all("item")
         try #require(items.count == s.entries.count)
         for (entry, item) in zip(s.entries, items) {
-            #expect(item.first("title")?.text == entry.title)
+            // Titles and descriptions are HTML to RSS readers: plain text reaches them escaped.
+            #expect(item.first("title")?.text == Self.html(entry.title))
             #expect(item.first("link")?.text == entry.link)
-            #expect(item.first("description")?.text == entry.summary)
+            #expect(item.first("description")?.text == entry.summary.map(Self.html))
             #expect(item.first("encoded", namespace: Self.content)?.text == entry.contentHTML)
             #expect(item.first("guid")?.text == entry.id)
             #expect(item.first("guid")?.attributes["isPermaLink"] == "false")
