@@ -102,7 +102,10 @@ public struct SourcePoller: Sendable {
         switch outcome {
         case let .fetched(document):
             do {
-                var feed = try FeedParser(options: FeedParserOptions(maxBytes: configuration.polling.maxBodySize))
+                // The fetch's deadline bounds the parse too; a local file gets the same time from now.
+                let deadline = document.deadline ?? ContinuousClock.now + .seconds(configuration.polling.timeoutSeconds)
+                let options = FeedParserOptions(maxBytes: configuration.polling.maxBodySize, deadline: deadline)
+                var feed = try FeedParser(options: options)
                     .parse(document.body, documentURL: document.metadata.finalURL, httpCharset: document.charset)
                 let candidates = normalize(feed, source: source, now: now)
                 feed.entries = []

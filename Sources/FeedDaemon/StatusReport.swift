@@ -48,7 +48,8 @@ public enum StatusReport {
             }
             lines.append("")
         }
-        return lines.joined(separator: "\n")
+        // Names, URLs and error messages come from configuration files, feeds and servers.
+        return lines.map(LineText.escaped).joined(separator: "\n")
     }
 
     static func ago(_ date: Date, _ now: Date) -> String {

@@ -27,33 +27,13 @@ public struct StderrLogHandler: LogHandler {
         } else {
             line = Self.timestamp(Date()) + " " + Self.levelName(event.level) + " "
         }
-        line += Self.escaped(event.message.description)
+        line += LineText.escaped(event.message.description)
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
-            line += " \(Self.escaped(key))=\(Self.escaped(value.description))"
+            line += " \(LineText.escaped(key))=\(LineText.escaped(value.description))"
         }
         line += "\n"
         FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    /// `text` safe for one log line: control characters (`\n`, `\r`, `\t`, escape…), C1 controls, line and
-    /// paragraph separators and bidirectional overrides are spelled out, so a file name or a server's
-    /// message can neither forge a line nor reach the terminal as a command.
-    static func escaped(_ text: String) -> String {
-        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text }
-        var output = ""
-        output.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0A: output += "\\n"
-            case 0x0D: output += "\\r"
-            case 0x09: output += "\\t"
-            case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-                output += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output
     }
 
     static func syslogPriority(_ level: Logger.Level) -> Int {

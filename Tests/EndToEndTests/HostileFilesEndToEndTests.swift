@@ -156,4 +156,20 @@ import Testing
         #expect(without.stdout.contains("1 more source in the store, not in this configuration"), "\(without.stdout)")
         #expect(without.stdout.contains("file://\(feed)"))
     }
+
+    @Test func anArticleSourceLineIsPublishedAsAValidURIOrNotAtAll() throws {
+        let w = Workspace()
+        w.seed("000_1111111111111111.txt", OnceEndToEndTests.english.replacingOccurrences(
+            of: "https://example.com/news/2026/04/02/night-buses", with: "https://example.org/\"><script>alert(1)</script>"))
+        w.seed("001_2222222222222222.txt", OnceEndToEndTests.french.replacingOccurrences(
+            of: "https://example.org/2026/03/14/brest-hydrogene/", with: "javascript:alert(2)"))
+        let run = try w.once()
+        #expect(run.status == 0, "\(run.stderr)")
+        for name in ["atom.xml", "rss.xml", "feed.json"] {
+            let text = try Self.text(w, name)
+            #expect(text.contains("https://example.org/%22%3E%3Cscript%3Ealert(1)%3C/script%3E"), "\(name)")
+            // Not a source line (no http URL): it stays a paragraph of text, and is never a link.
+            #expect(!text.replacingOccurrences(of: "Source : javascript:alert(2)", with: "").contains("javascript:"), "\(name)")
+        }
+    }
 }

@@ -106,4 +106,39 @@ import Testing
         #expect(refused.status == 78)
         #expect(refused.stderr.contains("polling.subscriptions: not set"))
     }
+
+    @Test func aSourceThatSendsOneByteASecondCannotHoldThePass() throws {
+        let good = try TestHTTPServer { _ in .respond(status: 200, body: Self.feed) }
+        defer { good.shutdown() }
+        let slow = try TrickleServer.slowBody(Self.feed, interval: 1)
+        defer { slow.shutdown() }
+        let dir = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir.file("seeds"), withIntermediateDirectories: true)
+        dir.write("seeds/000_1111111111111111.txt", "A local article\n\nKey Facts\n\nSomething happened in town on Tuesday, and people talked about it for days.\n")
+        dir.write("feedd.toml", """
+            [feed]
+            tag_authority = "test.example,2026"
+            [paths]
+            seeds = "seeds"
+            output = "out"
+            state = "state"
+            [polling]
+            timeout_seconds = 3
+            [[source]]
+            name = "Slow"
+            url = "\(slow.baseURL)/slow.xml"
+            [[source]]
+            name = "Good"
+            url = "\(good.baseURL)/atom.xml"
+            """)
+        let started = Date()
+        let run = try FeeddProcess.run(["--once", "--all", "--config", dir.file("feedd.toml")], in: dir.path, timeout: 60)
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(run.status == 0, "\(run.stderr)")
+        // The body is hundreds of bytes at one a second; the pass ends at the 3 s deadline instead.
+        #expect(elapsed < 10, "took \(elapsed) s")
+        #expect(run.stderr.contains("FAIL (FETCH) Slow: timed out"), "\(run.stderr)")
+        let atom = String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir.file("out/atom.xml"))), as: UTF8.self)
+        #expect(atom.contains("urn:example:loop:1"))
+    }
 }

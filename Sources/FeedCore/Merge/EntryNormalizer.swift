@@ -17,14 +17,19 @@ public struct EntryNormalizer: Sendable {
 
     /// The entry id to publish: the publisher's when it is an absolute IRI, else a `tag:` IRI scoped to the
     /// source (`tag:<authority>:src-<hash of feed URL>:<id>`), so a bare "123" from two feeds stays two entries.
+    /// An id with a scheme that runs or reveals something when followed (`javascript:`, `data:`, `file:`…) is
+    /// scoped the same way: readers that take an id for a link when an entry has none must not get it.
     public func publishedID(_ id: String, feedURL: String) -> String {
-        if EntryNormalizer.isAbsoluteIRI(id) { return id }
+        if EntryNormalizer.isAbsoluteIRI(id), !Self.activeSchemes.contains(URLFilter.scheme(of: id) ?? "") { return id }
         var hasher = FNV1a64()
         hasher.add(feedURL)
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~!$&'()*+,;=:@/?"))
         let escaped = id.addingPercentEncoding(withAllowedCharacters: allowed) ?? hasher.hex
         return "tag:\(tagAuthority):src-\(hasher.hex):\(escaped)"
     }
+
+    /// Schemes an id must not keep.
+    static let activeSchemes: Set<String> = ["javascript", "vbscript", "livescript", "data", "file", "blob", "about", "jar"]
 
     /// `scheme:rest` with an RFC 3986 scheme and no whitespace.
     static func isAbsoluteIRI(_ text: String) -> Bool {

@@ -91,7 +91,7 @@ public struct FeedParser: Sendable {
     private func streamingPass(
         _ stream: inout MarkupStream, reading: MarkupStream.Reading, documentURL: String?, sink: some ParsedEntrySink
     ) throws(FeedParseError) -> Pass {
-        let builder = FeedSAXBuilder(documentURL: documentURL, sink: sink)
+        let builder = FeedSAXBuilder(documentURL: documentURL, sink: sink, deadline: options.deadline)
         let parser = SAXPushParser(handler: builder)
         var head: [UInt8] = []
         var isJSON = false
@@ -102,8 +102,9 @@ public struct FeedParser: Sendable {
             }
             if head.count < Self.headLength { head.append(contentsOf: piece.prefix(Self.headLength - head.count)) }
             parser.push(piece)
-            return true
+            return !builder.timedOut
         }
+        if builder.timedOut { throw .timedOut }
         switch ending {
         case .notUTF8: return .notUTF8
         case .stopped: return isJSON ? .json : .empty
@@ -131,7 +132,7 @@ public struct FeedParser: Sendable {
             feed.bozoMessage = decoded.warnings.first
             return feed
         }
-        let builder = FeedSAXBuilder(documentURL: documentURL, sink: sink)
+        let builder = FeedSAXBuilder(documentURL: documentURL, sink: sink, deadline: options.deadline)
         let outcome = SAXPushParser.parse(utf8: decoded.utf8[decoded.start...], handler: builder)
         guard outcome.hadProblems else {
             let head = Array(decoded.utf8[decoded.start..<min(decoded.utf8.count, decoded.start + Self.headLength)])
@@ -157,7 +158,7 @@ public struct FeedParser: Sendable {
         if repair.unknownEntities > 0 { warnings.append("kept \(repair.unknownEntities) undefined entity reference(s) as text") }
         if wrapped > 0 || repair.bareAmpersands > 0 || repair.unknownEntities > 0 {
             sink.restart()
-            builder = FeedSAXBuilder(documentURL: documentURL, sink: sink)
+            builder = FeedSAXBuilder(documentURL: documentURL, sink: sink, deadline: options.deadline)
             outcome = SAXPushParser.parse(utf8: repaired[decoded.start...], handler: builder)
         }
         let head = Array(decoded.utf8[decoded.start..<min(decoded.utf8.count, decoded.start + Self.headLength)])
@@ -169,7 +170,11 @@ public struct FeedParser: Sendable {
     private func finish(
         _ builder: FeedSAXBuilder, outcome: SAXOutcome, error: SAXError?, head: [UInt8], warnings: [String]
     ) throws(FeedParseError) -> ParsedFeed {
+        if builder.timedOut { throw .timedOut }
         var warnings = warnings
+        if builder.tooDeep {
+            warnings.append("elements nested deeper than \(FeedSAXBuilder.maxDepth) levels; what lay deeper was skipped")
+        }
         if outcome.htmlEntityReferences > 0, !MarkupRepair.declaresNetscapeDTD(head, from: 0) {
             warnings.append("\(outcome.htmlEntityReferences) HTML entity reference(s) undefined in XML")
         }

@@ -4,8 +4,7 @@ import Foundation
 /// Start tags: what each element means in its context (entry, author, source, image, channel).
 extension FeedSAXBuilder {
     func innermostRole() -> Role {
-        for frame in frames.reversed() where frame.role != .plain && frame.role != .dead { return frame.role }
-        return .plain
+        frames.last?.context ?? .plain
     }
 
     /// Decides what a start tag means in its context, starting a capture or a container.

@@ -24,9 +24,22 @@ final class FeedSAXBuilder: SAXHandler {
     private var spareBuffer: [UInt8] = []
     /// `elementKey` results, indexed by `SAXName.id`.
     private var keys: [ElementKey?] = []
+    /// Deepest element read; what lies deeper is skipped, so a hostile document's nesting costs no memory.
+    static let maxDepth = 1_024
+    /// How many elements deeper than `maxDepth` are open now.
+    private var overflow = 0
+    /// Whether any element lay deeper than `maxDepth`.
+    private(set) var tooDeep = false
+    /// When the parse must end; checked every `deadlineStride` start tags (a clock read per tag would show).
+    private let deadline: ContinuousClock.Instant?
+    private static let deadlineStride = 256
+    private var tagsUntilCheck = FeedSAXBuilder.deadlineStride
+    /// The deadline passed: every later event is ignored and the parse fails.
+    private(set) var timedOut = false
 
-    init(documentURL: String?, sink: any ParsedEntrySink) {
+    init(documentURL: String?, sink: any ParsedEntrySink, deadline: ContinuousClock.Instant? = nil) {
         self.documentURL = documentURL
+        self.deadline = deadline
         self.sink = sink
     }
 
@@ -40,6 +53,18 @@ final class FeedSAXBuilder: SAXHandler {
     // MARK: SAX events
 
     func startElement(_ name: SAXName, attributes: [SAXAttribute], declaredNamespaces: [String]) {
+        if let deadline {
+            tagsUntilCheck -= 1
+            if tagsUntilCheck == 0 {
+                tagsUntilCheck = Self.deadlineStride
+                if ContinuousClock.now >= deadline { timedOut = true }
+            }
+        }
+        guard !timedOut && overflow == 0 && frames.count < Self.maxDepth else {
+            overflow += 1
+            if !timedOut { tooDeep = true }
+            return
+        }
         var key = elementKey(name)
         if key.vocabulary == .rss, let bareAtom { key.vocabulary = bareAtom }
         let parent = frames.last
@@ -62,7 +87,18 @@ final class FeedSAXBuilder: SAXHandler {
         } else if format != nil {
             frame.role = dispatch(key, attributes: attributes, frame: frame, context: innermostRole())
         }
+        frame.context = frame.role == .plain || frame.role == .dead ? (parent?.context ?? .plain) : frame.role
         frames.append(frame)
+    }
+
+    /// Marks the frames from `start` to the top dead (left open by broken markup), so their children take
+    /// their context from below them.
+    private func killFrames(from start: Int) {
+        let below = start > 0 ? frames[start - 1].context : .plain
+        for index in start..<frames.count {
+            frames[index].role = .dead
+            frames[index].context = below
+        }
     }
 
     /// Vocabulary and lowercased local name of `name`, worked out once per distinct name of the parse.
@@ -75,10 +111,15 @@ final class FeedSAXBuilder: SAXHandler {
     }
 
     func endElement(_ name: SAXName) {
+        if overflow > 0 {
+            overflow -= 1
+            return
+        }
         if !frames.isEmpty { closeTopFrame(truncated: false) }
     }
 
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
+        guard overflow == 0 && !timedOut else { return }
         capture?.append(text, depth: frames.count)
     }
 
@@ -96,6 +137,7 @@ final class FeedSAXBuilder: SAXHandler {
             frames[index].role = .dead
             finish(role, truncated: true)
         }
+        killFrames(from: entryIndex)
     }
 
     /// A plain-text field (title, link, guid…) cannot contain another field of its own container: when
@@ -112,7 +154,7 @@ final class FeedSAXBuilder: SAXHandler {
         capture = nil
         deliver(open, frame: frames[open.depth - 1])
         recycle(&open)
-        for index in (open.depth - 1)..<frames.count { frames[index].role = .dead }
+        killFrames(from: open.depth - 1)
     }
 
     // MARK: Format detection
@@ -228,6 +270,10 @@ struct Frame {
     var role: Role
     var base: String?
     var language: String?
+    /// The innermost role, this frame's or an ancestor's, that is neither plain nor dead: what a child is
+    /// read in. Kept per frame so a start tag costs the same at any depth (a search down the stack made
+    /// deep nesting quadratic).
+    var context: Role = .plain
 }
 
 /// What an open element is to the builder.

@@ -130,6 +130,8 @@ public enum FeedParseError: Error, CustomStringConvertible, Equatable {
     case empty
     /// The document could not be read (a file that vanished or failed mid-read).
     case unreadable(String)
+    /// The parse did not end before `FeedParserOptions.deadline`.
+    case timedOut
 
     public var description: String {
         switch self {
@@ -137,6 +139,7 @@ public enum FeedParseError: Error, CustomStringConvertible, Equatable {
         case .tooLarge(let limit): "feed larger than the \(limit)-byte limit"
         case .notAFeed(let why): "not a feed: \(why)"
         case .empty: "empty document"
+        case .timedOut: "the parse did not end within the request's time (polling.timeout_seconds)"
         }
     }
 }
@@ -145,8 +148,11 @@ public enum FeedParseError: Error, CustomStringConvertible, Equatable {
 public struct FeedParserOptions: Sendable {
     /// Documents larger than this are refused before parsing.
     public var maxBytes: Int = 16 << 20
+    /// When the parse must have ended (the fetch's deadline); nil for none.
+    public var deadline: ContinuousClock.Instant?
 
-    public init(maxBytes: Int = 16 << 20) {
+    public init(maxBytes: Int = 16 << 20, deadline: ContinuousClock.Instant? = nil) {
         self.maxBytes = maxBytes
+        self.deadline = deadline
     }
 }

@@ -58,11 +58,14 @@ public struct FetchedDocument: Sendable {
     public var body: [UInt8]
     /// The `charset` parameter of `Content-Type`, when given.
     public var charset: String?
+    /// When the request's time (`timeout_seconds`, from its start) runs out: the parse must end by then too.
+    public var deadline: ContinuousClock.Instant?
 
-    public init(metadata: FetchMetadata, body: [UInt8], charset: String?) {
+    public init(metadata: FetchMetadata, body: [UInt8], charset: String?, deadline: ContinuousClock.Instant? = nil) {
         self.metadata = metadata
         self.body = body
         self.charset = charset
+        self.deadline = deadline
     }
 }
 

@@ -41,6 +41,8 @@ public final class HTTPFetcher: Sendable {
 
     private func follow(_ request: FetchRequest, now: @Sendable () -> Date) async -> FetchOutcome {
         let deadline = NIODeadline.now() + .seconds(Int64(settings.timeoutSeconds))
+        // The same instant bounds the parse of what comes back (`FetchedDocument.deadline`).
+        let parseDeadline = ContinuousClock.now + .seconds(settings.timeoutSeconds)
         var current = request.url
         var visited: Set<String> = [current]
         var allPermanent = true
@@ -69,20 +71,20 @@ public final class HTTPFetcher: Sendable {
             switch status {
             case 200...299:
                 do {
-                    let buffer = try await response.body.collect(upTo: settings.maxBodySize)
+                    let buffer = try await Self.collect(response.body, upTo: settings.maxBodySize, deadline: deadline)
                     let body = Array(buffer.readableBytesView)
                     let charset = ResponseHeaders.charset(contentType: headers.first(name: "content-type"))
-                    return .fetched(FetchedDocument(metadata: metadata, body: body, charset: charset))
+                    return .fetched(FetchedDocument(metadata: metadata, body: body, charset: charset, deadline: parseDeadline))
                 } catch {
                     return .failed(FetchFailure(status: status, message: Self.describe(error, url: current), permanentURL: permanent))
                 }
             case 304:
-                await Self.discard(response)
+                await Self.discard(response, deadline: deadline)
                 if metadata.etag == nil { metadata.etag = request.etag }
                 if metadata.lastModified == nil { metadata.lastModified = request.lastModified }
                 return .notModified(metadata)
             case 301, 302, 303, 307, 308:
-                await Self.discard(response)
+                await Self.discard(response, deadline: deadline)
                 guard let location = headers.first(name: "location"),
                       let target = URL(string: location, relativeTo: URL(string: current))?.absoluteURL,
                       let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https",
@@ -109,10 +111,10 @@ public final class HTTPFetcher: Sendable {
                 redirected = true
                 current = next
             case 410:
-                await Self.discard(response)
+                await Self.discard(response, deadline: deadline)
                 return .gone(metadata)
             default:
-                await Self.discard(response)
+                await Self.discard(response, deadline: deadline)
                 return .failed(FetchFailure(
                     status: status,
                     retryAfter: ResponseHeaders.retryAfter(headers.first(name: "retry-after"), now: now()),
@@ -135,9 +137,25 @@ public final class HTTPFetcher: Sendable {
         return http
     }
 
+    /// The body, read before `deadline` or not at all: the client's read timeout restarts with every byte,
+    /// so a server that sends one byte a second would otherwise hold the fetch for as long as it likes.
+    static func collect(_ body: HTTPClientResponse.Body, upTo limit: Int, deadline: NIODeadline) async throws -> ByteBuffer {
+        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await body.collect(upTo: limit) }
+            group.addTask {
+                let remaining = deadline - NIODeadline.now()
+                if remaining > .zero { try await Task.sleep(nanoseconds: UInt64(remaining.nanoseconds)) }
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let buffer = first else { throw HTTPClientError.deadlineExceeded }
+            return buffer
+        }
+    }
+
     /// Reads and drops a body we do not use (keeps the connection reusable), up to a small cap.
-    private static func discard(_ response: HTTPClientResponse) async {
-        _ = try? await response.body.collect(upTo: 64 << 10)
+    private static func discard(_ response: HTTPClientResponse, deadline: NIODeadline) async {
+        _ = try? await collect(response.body, upTo: 64 << 10, deadline: deadline)
     }
 
     static func describe(_ error: any Error, url: String) -> String {

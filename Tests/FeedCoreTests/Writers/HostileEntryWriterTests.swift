@@ -81,3 +81,17 @@ import Testing
         #expect(!text.contains("xmlUrl=\"atom.xml\""))
     }
 }
+
+@Suite struct PublishedIDTests {
+    @Test(arguments: ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "file:///etc/passwd", "vbscript:x"])
+    func anIdWithAnActiveSchemeIsScopedToItsSource(id: String) {
+        let published = EntryNormalizer(tagAuthority: "t.example,2026").publishedID(id, feedURL: "https://example.org/feed")
+        #expect(published.hasPrefix("tag:t.example,2026:src-"))
+        #expect(!published.lowercased().hasPrefix("javascript:"))
+    }
+
+    @Test(arguments: ["urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a", "tag:example.org,2026:1", "https://example.org/1"])
+    func otherIRIsAreKept(id: String) {
+        #expect(EntryNormalizer().publishedID(id, feedURL: "https://example.org/feed") == id)
+    }
+}

@@ -1,0 +1,46 @@
+import FeedCore
+import FeedIO
+import FeeddTestSupport
+import Foundation
+import Testing
+
+/// `timeout_seconds` bounds a whole request, however slowly the server sends: connect, head and body.
+@Suite(.serialized) struct FetchDeadlineTests {
+    static let body = Array("<rss version=\"2.0\"><channel><title>slow</title><item><title>one</title></item></channel></rss>".utf8)
+
+    func fetchEndsWithinTheDeadline(_ server: TrickleServer) async throws {
+        let fetcher = HTTPFetcher(settings: FetcherSettings(userAgent: "t", connectTimeoutSeconds: 1, timeoutSeconds: 2))
+        let started = ContinuousClock.now
+        let outcome = await fetcher.fetch(FetchRequest(url: server.baseURL + "/slow.xml"))
+        let elapsed = ContinuousClock.now - started
+        await fetcher.shutdown()
+        server.shutdown()
+        guard case let .failed(failure) = outcome else {
+            Issue.record("a response trickled over \(Self.body.count) s must not complete in 2 s")
+            return
+        }
+        #expect(failure.message.contains("timed out"), "\(failure.message)")
+        #expect(elapsed < .seconds(4), "took \(elapsed)")
+    }
+
+    @Test func aBodySentOneByteASecondEndsAtTheDeadline() async throws {
+        try await fetchEndsWithinTheDeadline(try TrickleServer.slowBody(Self.body, interval: 0.2))
+    }
+
+    @Test func headersSentOneByteASecondEndAtTheDeadline() async throws {
+        try await fetchEndsWithinTheDeadline(try TrickleServer.slowHeaders(Self.body, interval: 0.2))
+    }
+
+    @Test func aQuickTrickleWithinTheDeadlineIsRead() async throws {
+        let server = try TrickleServer.slowBody(Self.body, interval: 0.001)
+        let fetcher = HTTPFetcher(settings: FetcherSettings(userAgent: "t", timeoutSeconds: 10))
+        let outcome = await fetcher.fetch(FetchRequest(url: server.baseURL + "/quick.xml"))
+        await fetcher.shutdown()
+        server.shutdown()
+        guard case let .fetched(document) = outcome else {
+            Issue.record("expected the document")
+            return
+        }
+        #expect(document.body == Self.body)
+    }
+}
