@@ -8,7 +8,7 @@ import UnixSignals
 /// `feedd` without `--once`: watches the seeds directory, polls sources when due, publishes after each batch
 /// of changes, reloads on SIGHUP, polls everything on SIGUSR1, and talks to systemd (`Type=notify`).
 ///
-/// The daemon and `--once` share one pipeline (ArticleIngest, SourcePoller, Publisher); this type only adds
+/// The daemon and `--once` share one `Pipeline` (ingest, poll, publish); this type only adds
 /// the watcher, the schedule and the signals around it. Work is done one event at a time, so the store and
 /// the outputs are never written by two passes at once, and SIGTERM lets the current pass finish.
 public struct DaemonService: Service, CustomStringConvertible {
@@ -35,13 +35,11 @@ public struct DaemonService: Service, CustomStringConvertible {
 
     public func run() async throws {
         let sources = try SourceList.resolve(configuration, extraSubscriptions: extraSubscriptions)
-        try DirectoryScanner.createDirectory(configuration.paths.state)
-        let lock = try ProcessLock(path: FilePath.join(configuration.paths.state, "feedd.lock"), wait: false)
-        defer { withExtendedLifetime(lock) {} }
-        let store = try StateStore(directory: configuration.paths.state)
+        let stateDirectory = try StateDirectory(path: configuration.paths.state, waitForLock: false)
+        defer { withExtendedLifetime(stateDirectory) {} }
         let notifier = SystemdNotifier()
         var state = DaemonState(
-            configuration: configuration, sources: sources, store: store, notifier: notifier, logger: logger
+            configuration: configuration, sources: sources, store: stateDirectory.store, notifier: notifier, logger: logger
         )
         let (events, input) = AsyncStream.makeStream(of: DaemonEvent.self)
         // Trap SIGHUP and SIGUSR1 before the first pass, so an early signal is queued, not fatal.

@@ -19,8 +19,8 @@ struct DaemonState {
     var lastPublishDuration: Duration = .zero
     /// The STATUS= line ("next poll in 4 min") is refreshed at least this often.
     var nextStatus = Date.distantPast
-    /// The last pass could not read the seeds directory (missing, unreadable, or empty where articles were).
-    var seedsUnreadable = false
+    /// What the last pass over the seeds directory found.
+    var lastIngest = IngestReport()
 
     init(configuration: Configuration, sources: [SourceSettings], store: StateStore, notifier: SystemdNotifier, logger: Logger) {
         self.configuration = configuration
@@ -37,11 +37,13 @@ struct DaemonState {
         await publish(force: mayForcePublish, changed: changed || polled)
     }
 
-    /// Whether a publish may be forced though nothing changed: not while the seeds directory is unreadable
-    /// on a store that never completed a pass (the outputs would claim there are no articles).
-    var mayForcePublish: Bool {
-        !seedsUnreadable || ((try? ArticleIngest.hasCompletedPass(store)) ?? false)
+    /// The pipeline with the configuration and sources in force.
+    var pipeline: Pipeline {
+        Pipeline(configuration: configuration, sources: sources, store: store, logger: logger)
     }
+
+    /// Whether a publish may be forced though nothing changed (see `Pipeline.mayPublish(after:)`).
+    var mayForcePublish: Bool { pipeline.mayPublish(after: lastIngest) }
 
     mutating func handle(_ event: DaemonEvent, reload: @Sendable () throws(ConfigurationError) -> Configuration, extraSubscriptions: String?) async {
         switch event {
@@ -78,9 +80,8 @@ struct DaemonState {
     mutating func ingest(now: Date) async -> Bool {
         nextRescan = now.addingTimeInterval(Double(configuration.daemon.rescanMinutes) * 60)
         do {
-            let report = try await ArticleIngest(configuration: configuration, store: store, logger: logger).run(now: now)
-            seedsUnreadable = report.scanFailed
-            return report.changedEntries
+            lastIngest = try await pipeline.ingest(now: now)
+            return lastIngest.changedEntries
         } catch {
             logger.error("FAIL (INGEST) \(configuration.paths.seeds): \(error)")
             return false
@@ -90,13 +91,9 @@ struct DaemonState {
     /// Polls the due sources (or all); true when entries changed.
     mutating func poll(all: Bool) async -> Bool {
         guard !sources.isEmpty else { return false }
-        // A client per pass: between passes (minutes apart) no idle connection or buffer is kept.
-        let fetcher = HTTPFetcher(settings: configuration.polling.fetcherSettings)
-        let poller = SourcePoller(configuration: configuration, sources: sources, store: store, fetcher: fetcher, logger: logger)
         defer { nextPollDue = try? earliestPoll() }
         do {
-            let report = try await poller.pollDue(now: Date(), all: all)
-            await fetcher.shutdown()
+            let report = try await pipeline.poll(now: Date(), all: all)
             for (url, result) in report.results {
                 var counts = fetchCounts[url] ?? FetchCounts()
                 switch result {
@@ -109,7 +106,6 @@ struct DaemonState {
             }
             return report.changedEntries
         } catch {
-            await fetcher.shutdown()
             logger.error("FAIL (POLL) \(error)")
             return false
         }
@@ -125,12 +121,12 @@ struct DaemonState {
         let clock = ContinuousClock()
         let started = clock.now
         do {
-            let report = try Publisher(configuration: configuration, sources: sources, store: store, logger: logger).publish(now: Date())
+            let report = try pipeline.publish(now: Date())
             lastPublishDuration = clock.now - started
             lastPublish = Date()
             if !report.written.isEmpty { logger.info("publish: wrote \(report.written.joined(separator: ", "))") }
         } catch {
-            logger.error("FAIL (PUBLISH) \(configuration.paths.output): \(error)")
+            logger.error("\(error.description)")
             return
         }
         writeMetrics()

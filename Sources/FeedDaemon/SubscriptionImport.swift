@@ -10,9 +10,15 @@ public enum SubscriptionImport {
     }
 
     /// Reads `source`, merges it into `target` (created when missing) and replaces `target` atomically.
-    public static func run(importing source: String, into target: String, feed: FeedDescription) throws(ConfigurationError) -> Result {
-        let incoming = try SourceList.readSubscriptions(source, missingIsEmpty: false)
-        var list = try SourceList.readSubscriptions(target, missingIsEmpty: true)
+    public static func run(importing source: String, into target: String, feed: FeedDescription) throws(ImportFailure) -> Result {
+        let incoming: [Subscription]
+        var list: [Subscription]
+        do {
+            incoming = try SourceList.readSubscriptions(source, missingIsEmpty: false)
+            list = try SourceList.readSubscriptions(target, missingIsEmpty: true)
+        } catch {
+            throw ImportFailure(reason: error.description)
+        }
         var known = Set(list.map { LinkNormalizer.normalize($0.feedURL) ?? $0.feedURL })
         var added = 0
         for subscription in incoming {
@@ -30,9 +36,16 @@ public enum SubscriptionImport {
                 try DirectoryScanner.createDirectory(FilePath.directory(of: target))
                 try AtomicFile.write(bytes, to: target)
             } catch {
-                throw ConfigurationError(file: target, key: nil, message: "cannot be written: \(error.reason)")
+                throw ImportFailure(reason: "\(target): cannot be written: \(error.reason)")
             }
         }
         return Result(added: added, alreadyPresent: incoming.count - added, total: list.count)
     }
+}
+
+/// `feedd import` could not read its input or write the subscriptions file (exit status 65).
+public struct ImportFailure: StatusError {
+    public var reason: String
+    public var exitStatus: ExitStatus { .dataError }
+    public var description: String { reason }
 }

@@ -57,8 +57,7 @@ struct GlobalOptions: ParsableArguments {
         do {
             return try body()
         } catch {
-            FileHandle.standardError.write(Data("feedd: configuration error: \(error.description)\n".utf8))
-            throw ExitCode(78)
+            throw CommandFailure.exit(error)
         }
     }
 

@@ -19,15 +19,16 @@ struct Import: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.configurationOrExit()
         guard let target = configuration.polling.subscriptions else {
-            FileHandle.standardError.write(Data("feedd: \(configuration.file ?? "the configuration"): polling.subscriptions: not set; name the OPML file that import should add to, e.g. subscriptions = \"subscriptions.opml\"\n".utf8))
-            throw ExitCode(78)
+            throw CommandFailure.exit(ConfigurationError(
+                file: configuration.file ?? "the configuration", key: "polling.subscriptions",
+                message: "not set; name the OPML file that import should add to, e.g. subscriptions = \"subscriptions.opml\""
+            ))
         }
         do {
             let result = try SubscriptionImport.run(importing: file, into: target, feed: configuration.feedDescription)
             print("imported \(result.added) feed(s) into \(target) (\(result.alreadyPresent) already there, \(result.total) in all)")
         } catch {
-            FileHandle.standardError.write(Data("feedd: \(error.description)\n".utf8))
-            throw ExitCode(65)
+            throw CommandFailure.exit(error)
         }
     }
 }

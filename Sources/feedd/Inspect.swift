@@ -43,15 +43,20 @@ struct Inspect: AsyncParsableCommand {
     func run() async throws {
         // Article ids and the fallback language come from the configuration when there is one.
         let configuration = (try? options.loadConfiguration()) ?? Configuration.defaults(baseDirectory: ".")
-        let fetcher = inputs.contains(where: InspectJob.isURL)
-            ? HTTPFetcher(settings: FetcherSettings(userAgent: "feedd/\(FeeddVersion.current) (inspect)", maxBodySize: maxSize))
-            : nil
-        let job = InspectJob(
+        var job = InspectJob(
             style: quiet ? .quiet : json ? .json : .text, maxSize: maxSize, language: language,
-            configuration: configuration, fetcher: fetcher)
-        let failed = await Self.inspectAll(inputs, job: job)
-        await fetcher?.shutdown()
-        if failed { throw ExitCode(65) }
+            configuration: configuration, fetcher: nil)
+        let failed: Bool
+        if inputs.contains(where: InspectJob.isURL) {
+            let settings = FetcherSettings(userAgent: "feedd/\(FeeddVersion.current) (inspect)", maxBodySize: maxSize)
+            failed = await HTTPFetcher.withFetcher(settings: settings) { fetcher in
+                job.fetcher = fetcher
+                return await Self.inspectAll(inputs, job: job)
+            }
+        } else {
+            failed = await Self.inspectAll(inputs, job: job)
+        }
+        if failed { throw CommandFailure.exit(.dataError) }
     }
 
     /// Runs the job over every input, one per core at a time, and prints the reports in input order;

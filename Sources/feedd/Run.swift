@@ -37,8 +37,7 @@ struct Run: AsyncParsableCommand {
         do {
             configuration = try options.loadConfiguration()
         } catch {
-            logger.error("configuration: \(error.description)")
-            throw ExitCode(78)
+            throw CommandFailure.exit(error, logger: logger)
         }
         let extra = subscriptions.map { FilePath.resolve($0, against: FileManager.default.currentDirectoryPath) }
         if once {
@@ -47,14 +46,13 @@ struct Run: AsyncParsableCommand {
                     configuration: configuration, logger: logger, waitForLock: wait, pollAll: all, extraSubscriptions: extra
                 ).run(now: Date())
             } catch {
-                logger.error("\(error.description)")
-                throw ExitCode(error.exitCode)
+                throw CommandFailure.exit(error, logger: logger)
             }
             return
         }
         if wait {
             // The daemon waits for a running --once to finish before it takes over.
-            _ = try? ProcessLock(path: FilePath.join(configuration.paths.state, "feedd.lock"), wait: true)
+            StateDirectory.waitUntilFree(configuration.paths.state)
         }
         let options = self.options
         let daemon = DaemonService(
@@ -69,31 +67,7 @@ struct Run: AsyncParsableCommand {
         do {
             try await group.run()
         } catch {
-            let failure = DaemonFailure(error)
-            logger.error("\(failure.message)")
-            throw ExitCode(failure.exitCode)
-        }
-    }
-}
-
-/// A daemon start-up or run failure, mapped to the documented exit status.
-struct DaemonFailure {
-    var message: String
-    var exitCode: Int32
-
-    init(_ error: any Error) {
-        let underlying = (error as? ServiceGroupError).map { "\($0)" } ?? "\(error)"
-        switch error {
-        case let failure as ProcessLock.Failure:
-            if case .held = failure { (message, exitCode) = (failure.description, 75) } else { (message, exitCode) = (failure.description, 74) }
-        case let failure as ConfigurationError:
-            (message, exitCode) = ("configuration: \(failure.description)", 78)
-        case let failure as StoreError:
-            (message, exitCode) = (failure.description, 74)
-        case let failure as FileError:
-            (message, exitCode) = (failure.description, 74)
-        default:
-            (message, exitCode) = (underlying, 1)
+            throw CommandFailure.exit(error, logger: logger)
         }
     }
 }

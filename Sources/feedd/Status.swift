@@ -30,8 +30,7 @@ struct Status: AsyncParsableCommand {
             let store = try StateStore(directory: configuration.paths.state)
             print(try StatusReport.text(sources: sources, store: store, now: Date()), terminator: "")
         } catch {
-            FileHandle.standardError.write(Data("feedd: \(error)\n".utf8))
-            throw ExitCode(74)
+            throw CommandFailure.exit(error)
         }
     }
 }

@@ -24,7 +24,23 @@ public final class HTTPFetcher: Sendable {
         limiter = ConcurrencyLimiter(total: settings.maxConcurrent, perHost: settings.maxPerHost)
     }
 
-    /// Shuts the client down; call once, after the last fetch.
+    /// Runs `body` with a fetcher that is shut down when `body` returns or throws (in the manner of
+    /// AsyncHTTPClient's `withHTTPClient`): no caller can forget it.
+    public static func withFetcher<T, Failure: Error>(
+        settings: FetcherSettings, _ body: (HTTPFetcher) async throws(Failure) -> T
+    ) async throws(Failure) -> T {
+        let fetcher = HTTPFetcher(settings: settings)
+        do {
+            let result = try await body(fetcher)
+            await fetcher.shutdown()
+            return result
+        } catch {
+            await fetcher.shutdown()
+            throw error
+        }
+    }
+
+    /// Shuts the client down; call once, after the last fetch (`withFetcher` does).
     public func shutdown() async {
         try? await client.shutdown()
     }

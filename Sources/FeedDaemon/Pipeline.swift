@@ -1,0 +1,93 @@
+import FeedCore
+import FeedIO
+import Foundation
+import Logging
+
+/// The one pipeline: ingest the seeds directory, poll the due sources, publish the outputs. `feedd --once`
+/// runs it once (`runOnce`); the daemon runs its steps as events call for them. Both hold the state
+/// directory's lock while they do.
+public struct Pipeline: Sendable {
+    public var configuration: Configuration
+    /// The sources in force (configuration and subscriptions files).
+    public var sources: [SourceSettings]
+    public let store: StateStore
+    public var logger: Logger
+
+    public init(configuration: Configuration, sources: [SourceSettings], store: StateStore, logger: Logger) {
+        self.configuration = configuration
+        self.sources = sources
+        self.store = store
+        self.logger = logger
+    }
+
+    /// Brings the store up to date with the seeds directory.
+    public func ingest(now: Date) async throws(StoreError) -> IngestReport {
+        try await ArticleIngest(configuration: configuration, store: store, logger: logger).run(now: now)
+    }
+
+    /// Polls the due sources (every one when `all`) with an HTTP client that lives for this step only:
+    /// between passes, minutes apart, no idle connection or buffer is kept.
+    public func poll(now: Date, all: Bool) async throws(StoreError) -> PollReport {
+        guard !sources.isEmpty else { return PollReport() }
+        return try await HTTPFetcher.withFetcher(settings: configuration.polling.fetcherSettings) { fetcher throws(StoreError) in
+            try await SourcePoller(
+                configuration: configuration, sources: sources, store: store, fetcher: fetcher, logger: logger
+            ).pollDue(now: now, all: all)
+        }
+    }
+
+    /// Writes every output whose bytes change.
+    public func publish(now: Date) throws(PublishFailure) -> PublishReport {
+        do {
+            return try Publisher(configuration: configuration, sources: sources, store: store, logger: logger).publish(now: now)
+        } catch {
+            throw PublishFailure(directory: configuration.paths.output, reason: "\(error)")
+        }
+    }
+
+    /// Whether the outputs may be written after `ingest`: not when the seeds directory could not be read on
+    /// a store that never completed a pass (they would claim there are no articles).
+    public func mayPublish(after ingest: IngestReport) -> Bool {
+        !ingest.scanFailed || ((try? ArticleIngest.hasCompletedPass(store)) ?? false)
+    }
+
+    /// One whole pass, as `feedd --once` runs it. A seeds directory that could not be read keeps the stored
+    /// articles, lets the sources be polled and published, and ends the pass with `SeedsUnreadable`.
+    public func runOnce(now: Date, pollAll: Bool) async throws -> OnceReport {
+        let ingest = try await ingest(now: now)
+        let poll = try await poll(now: now, all: pollAll)
+        let mayPublish = mayPublish(after: ingest)
+        let publish = mayPublish ? try publish(now: now) : PublishReport()
+        let report = OnceReport(ingest: ingest, poll: poll, publish: publish)
+        logger.info("\(report.summary)")
+        if ingest.scanFailed { throw SeedsUnreadable(directory: configuration.paths.seeds, published: mayPublish) }
+        return report
+    }
+}
+
+/// The seeds directory could not be read (missing, unreadable, or empty where articles were).
+public struct SeedsUnreadable: StatusError {
+    public var directory: String
+    /// Whether the pass published all the same (with the articles as stored).
+    public var published: Bool
+
+    public var exitStatus: ExitStatus { .noInput }
+
+    public var description: String {
+        "the seeds directory \(directory) could not be read (see FAIL (SCAN) above); "
+            + (published ? "the articles stay as last published" : "nothing was published")
+    }
+}
+
+/// The outputs could not be written.
+public struct PublishFailure: StatusError {
+    public var directory: String
+    public var reason: String
+
+    public var exitStatus: ExitStatus { .ioError }
+    public var description: String { "FAIL (PUBLISH) \(directory): \(reason)" }
+}
+
+extension ConfigurationError: StatusError {
+    public var exitStatus: ExitStatus { .configuration }
+}
