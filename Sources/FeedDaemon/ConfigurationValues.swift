@@ -1,4 +1,4 @@
-import Foundation
+import FeedCore
 
 /// Validation of the value forms the configuration accepts.
 enum ConfigurationValues {
@@ -14,19 +14,9 @@ enum ConfigurationValues {
         return authorityOK && dateOK
     }
 
-    /// A BCP 47-looking tag: 2–3 letters, then optional subtags of 2–8 letters or digits.
-    static func isLanguageTag(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            return false
-        }
-        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-    }
+    /// A language tag, by the rule the writers apply (`LanguageTag`).
+    static func isLanguageTag(_ text: String) -> Bool { LanguageTag.isWellFormed(text) }
 
-    static func isHTTPURL(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
-            return false
-        }
-        return scheme == "http" || scheme == "https"
-    }
+    /// An absolute http(s) URL with a host, as `PublishableURL` lets through.
+    static func isHTTPURL(_ text: String) -> Bool { PublishableURL.make(text) != nil }
 }

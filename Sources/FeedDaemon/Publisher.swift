@@ -1,7 +1,6 @@
 import FeedCore
 import FeedIO
 import Foundation
-import Glibc
 import Logging
 
 /// Renders the stored entries into the output files, replacing each atomically and only when its bytes change.
@@ -110,11 +109,7 @@ public struct Publisher: Sendable {
 
     /// Size and mtime of each output file, as the file system has them now.
     static func fileStamp(_ directory: String, _ names: [String]) -> String {
-        names.map { name in
-            var info = stat()
-            guard stat(FilePath.join(directory, name), &info) == 0 else { return "-" }
-            return "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-        }.joined(separator: ",")
+        names.map { FileStatus(FilePath.join(directory, $0))?.stamp ?? "-" }.joined(separator: ",")
     }
 }
 

@@ -1,4 +1,3 @@
-import Glibc
 import FeedCore
 import FeedIO
 
@@ -23,7 +22,7 @@ public enum SourceList {
     /// The subscriptions of an OPML file; a missing file is an empty list only when it is the configured
     /// one that `feedd import` has not created yet.
     public static func readSubscriptions(_ path: String, missingIsEmpty: Bool = true) throws(ConfigurationError) -> [Subscription] {
-        if missingIsEmpty && !FileSystemProbe.exists(path) { return [] }
+        if missingIsEmpty && !FileStatus.exists(path) { return [] }
         let bytes: [UInt8]
         do {
             bytes = try FileReader.read(path, limit: 16 << 20)
@@ -35,13 +34,5 @@ public enum SourceList {
         } catch {
             throw ConfigurationError(file: path, key: nil, message: error.description)
         }
-    }
-}
-
-/// Existence checks without Foundation's FileManager on the hot path.
-enum FileSystemProbe {
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0
     }
 }

@@ -28,7 +28,7 @@ public enum SubscriptionImport {
             list.append(subscription)
             added += 1
         }
-        if added > 0 || !FileSystemProbe.exists(target) {
+        if added > 0 || !FileStatus.exists(target) {
             var description = feed
             description.title = "\(feed.title): subscriptions"
             let bytes = OPMLWriter.write(feed: description, subscriptions: list, dateCreated: nil, includeOwnOutputs: false)

@@ -73,12 +73,9 @@ public enum AtomicFile {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in
-                Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                SystemCall.retrying { Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset) }
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, operation: "write", errno: errno)
-            }
+            if written < 0 { throw FileError(path: path, operation: "write", errno: errno) }
             offset += written
         }
     }

@@ -143,10 +143,7 @@ public enum DirectoryScanner {
     }
 
     /// Whether `path` names an existing directory.
-    public static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-    }
+    public static func isDirectory(_ path: String) -> Bool { FileStatus.isDirectory(path) }
 
     /// Creates `path` and its missing parents (mode 0755).
     public static func createDirectory(_ path: String) throws(FileError) {

@@ -16,18 +16,16 @@ public struct FileDocument: FeedDocument {
     public init(path: String) throws(FileError) {
         var info = stat()
         guard stat(path, &info) == 0 else { throw FileError(path: path, operation: "open", errno: errno) }
-        guard info.st_mode & S_IFMT == S_IFREG else {
+        let status = FileStatus(info)
+        guard status.kind == .regular else {
             throw FileError(path: path, operation: "read", reason: "not a regular file")
         }
         self.path = path
-        self.byteCount = Int(info.st_size)
+        self.byteCount = Int(status.size)
     }
 
     /// Whether `path` names a regular file (following links): a pipe or a device cannot be read twice.
-    public static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
-    }
+    public static func isRegularFile(_ path: String) -> Bool { FileStatus.isRegularFile(path) }
 
     public func read(_ body: (UnsafeRawBufferPointer) -> Bool) throws(FeedParseError) {
         // Opened non-blocking and checked on the descriptor: a FIFO swapped in since `init` cannot hang the read.

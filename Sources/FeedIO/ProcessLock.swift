@@ -43,8 +43,7 @@ public final class ProcessLock: Sendable {
             close(fd)
             throw .io(FileError(path: path, operation: "open lock file", reason: "not a regular file; remove it"))
         }
-        while flock(fd, wait ? LOCK_EX : (LOCK_EX | LOCK_NB)) != 0 {
-            if errno == EINTR { continue }
+        if SystemCall.retrying({ flock(fd, wait ? LOCK_EX : (LOCK_EX | LOCK_NB)) }) != 0 {
             let code = errno
             let holder = Self.readPID(fd)
             close(fd)

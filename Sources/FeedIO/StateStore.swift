@@ -60,10 +60,8 @@ public final class StateStore: Sendable {
     /// a file for a new database and feedd would start over without a word, resetting the first-seen date
     /// of every entry; a store is never empty once created (the WAL set-up writes its first page at once).
     static func refuseEmptyFile(_ path: String) throws(StoreError) {
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size == 0 else { return }
-        var wal = stat()
-        if lstat(path + "-wal", &wal) == 0, wal.st_size > 0 { return }
+        guard let status = FileStatus(path, followLinks: false), status.kind == .regular, status.size == 0 else { return }
+        if let wal = FileStatus(path + "-wal", followLinks: false), wal.size > 0 { return }
         throw StoreError(path: path, reason: """
             the file is empty (0 bytes), not a store: it was truncated, or the very first start was \
             interrupted. Nothing was changed. Restore it from a backup; or, if this state directory is new, \

@@ -145,17 +145,6 @@ public struct StoreTransaction {
         ).map(Self.storedEntry)
     }
 
-    /// Counts of visible and retracted entries per source.
-    public func entryCounts() throws -> [String: (visible: Int, retracted: Int)] {
-        var counts: [String: (visible: Int, retracted: Int)] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT source, SUM(retracted_at IS NULL), SUM(retracted_at IS NOT NULL) FROM entry GROUP BY source
-            """) {
-            counts[row[0]] = (row[1], row[2])
-        }
-        return counts
-    }
-
     // MARK: Encoding
 
     static let entryColumns = """

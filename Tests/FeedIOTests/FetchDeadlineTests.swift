@@ -16,19 +16,21 @@ import Testing
         await fetcher.shutdown()
         server.shutdown()
         guard case let .failed(failure) = outcome else {
-            Issue.record("a response trickled over \(Self.body.count) s must not complete in 2 s")
+            Issue.record("a response trickled over 28 s must not complete in 2 s")
             return
         }
         #expect(failure.message.contains("timed out"), "\(failure.message)")
-        #expect(elapsed < .seconds(4), "took \(elapsed)")
+        // The whole response takes 28 s or more; the 2 s deadline ends it long before, with slack for a
+        // loaded machine (the suite runs beside CPU-bound tests on two cores).
+        #expect(elapsed < .seconds(12), "took \(elapsed)")
     }
 
     @Test func aBodySentOneByteASecondEndsAtTheDeadline() async throws {
-        try await fetchEndsWithinTheDeadline(try TrickleServer.slowBody(Self.body, interval: 0.2))
+        try await fetchEndsWithinTheDeadline(try TrickleServer.slowBody(Self.body, interval: 0.3))
     }
 
     @Test func headersSentOneByteASecondEndAtTheDeadline() async throws {
-        try await fetchEndsWithinTheDeadline(try TrickleServer.slowHeaders(Self.body, interval: 0.2))
+        try await fetchEndsWithinTheDeadline(try TrickleServer.slowHeaders(Self.body, interval: 0.3))
     }
 
     @Test func aQuickTrickleWithinTheDeadlineIsRead() async throws {

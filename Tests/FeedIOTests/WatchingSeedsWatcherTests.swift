@@ -122,15 +122,6 @@ import Testing
         #expect(recorder.batches == [WatchBatch(names: ["marker.txt"])])
     }
 
-    @Test func periodicRescansComeAtTheInterval() async throws {
-        let dir = TemporaryDirectory()
-        let recorder = try WatchingRecorder(directory: dir.path, debounce: .milliseconds(20), periodicRescan: .milliseconds(300))
-        try await Task.sleep(for: .milliseconds(200))
-        #expect(recorder.batches.isEmpty, "the first rescan is one interval after the start")
-        #expect(await recorder.wait { $0.count >= 3 })
-        #expect(recorder.batches.prefix(3).allSatisfy { $0 == WatchBatch(rescanNeeded: true) })
-    }
-
     @Test func finishEndsTheStreamAndClosesTheDescriptor() async throws {
         let dir = TemporaryDirectory()
         let before = try inotifyDescriptorCount()

@@ -11,13 +11,12 @@ final class WatchingRecorder: Sendable {
     private let reader: Task<Void, Never>
 
     init(
-        directory: String, debounce: Duration = .milliseconds(100), missingDirectoryCheck: Duration = .seconds(1),
-        periodicRescan: Duration? = nil
+        directory: String, debounce: Duration = .milliseconds(100), missingDirectoryCheck: Duration = .seconds(1)
     ) throws {
         let log = self.log
         watcher = try SeedsWatcher(
             directory: directory, debounce: debounce, missingDirectoryCheck: missingDirectoryCheck,
-            periodicRescan: periodicRescan, logger: Logger(label: "test") { _ in WatchingLogHandler(sink: log) })
+            logger: Logger(label: "test") { _ in WatchingLogHandler(sink: log) })
         let stream = watcher.batches
         let received = self.received
         reader = Task {

@@ -52,12 +52,13 @@ public struct NotifySocketAddress: Sendable, Equatable {
             let sent = withUnsafePointer(to: &address) { pointer in
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
                     bytes.withUnsafeBytes { raw in
-                        sendto(fd, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT), socketAddress, length)
+                        SystemCall.retrying {
+                            sendto(fd, raw.baseAddress, raw.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT), socketAddress, length)
+                        }
                     }
                 }
             }
             if sent >= 0 { return }
-            if errno == EINTR { continue }
             if errno == EAGAIN && ContinuousClock.now < deadline {
                 usleep(10_000)
                 continue

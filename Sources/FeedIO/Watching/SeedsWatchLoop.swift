@@ -9,7 +9,6 @@ struct SeedsWatchLoop {
     let wakeup: WakeupDescriptor
     var collector: WatchBatchCollector
     let missingDirectoryCheck: Duration
-    let periodicRescan: Duration?
     let logger: Logger
     let continuation: AsyncStream<WatchBatch>.Continuation
     /// The current watch descriptor, nil while the directory is missing.
@@ -18,12 +17,10 @@ struct SeedsWatchLoop {
     private var lost = false
     /// The last problem logged, so a missing directory is reported once, not every second.
     private var reportedProblem: String?
-    /// When the next periodic rescan is due.
-    private var nextRescan: ContinuousClock.Instant?
 
     init(
         directory: String, inotify: Int32, wakeup: WakeupDescriptor, collector: WatchBatchCollector,
-        missingDirectoryCheck: Duration, periodicRescan: Duration?, logger: Logger,
+        missingDirectoryCheck: Duration, logger: Logger,
         continuation: AsyncStream<WatchBatch>.Continuation
     ) {
         self.directory = directory
@@ -31,8 +28,6 @@ struct SeedsWatchLoop {
         self.wakeup = wakeup
         self.collector = collector
         self.missingDirectoryCheck = missingDirectoryCheck
-        self.periodicRescan = periodicRescan
-        self.nextRescan = periodicRescan.map { ContinuousClock.now + $0 }
         self.logger = logger
         self.continuation = continuation
     }
@@ -47,15 +42,12 @@ struct SeedsWatchLoop {
         while true {
             let now = ContinuousClock.now
             if watch == nil { attach(at: now) }
-            if let due = nextRescan, let interval = periodicRescan, now >= due {
-                collector.requestRescan(at: now)
-                nextRescan = now + interval
-            }
             if let batch = collector.take(at: now) { continuation.yield(batch) }
             var fds = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: wakeup.fd, events: Int16(POLLIN), revents: 0)]
             let ready = poll(&fds, 2, pollTimeout(now: now))
             if ready < 0 {
+                // A signal: go round again (the timeouts are worked out afresh).
                 if errno == EINTR { continue }
                 logger.error("FAIL (WATCH) \(directory): poll: \(String(cString: strerror(errno))); watching stopped")
                 return
@@ -68,7 +60,6 @@ struct SeedsWatchLoop {
     /// Milliseconds until the next batch is due or the next look for a missing directory; -1 for none.
     private func pollTimeout(now: ContinuousClock.Instant) -> Int32 {
         var wait = collector.deadline.map { $0 - now }
-        if let due = nextRescan { wait = min(wait ?? (due - now), due - now) }
         if watch == nil { wait = min(wait ?? missingDirectoryCheck, missingDirectoryCheck) }
         guard let wait else { return -1 }
         let parts = wait.components
@@ -105,9 +96,8 @@ struct SeedsWatchLoop {
     /// Reads every queued event (the descriptor is non-blocking) and records what they mean.
     private mutating func drain(_ buffer: UnsafeMutableRawBufferPointer) {
         while true {
-            let count = read(inotify, buffer.baseAddress, buffer.count)
+            let count = SystemCall.retrying { read(inotify, buffer.baseAddress, buffer.count) }
             if count < 0 {
-                if errno == EINTR { continue }
                 if errno != EAGAIN {
                     logger.error("FAIL (WATCH) \(directory): read: \(String(cString: strerror(errno)))")
                 }

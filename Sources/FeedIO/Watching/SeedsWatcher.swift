@@ -10,8 +10,8 @@ import Logging
 /// A directory that does not exist (or vanishes) is looked for again every `missingDirectoryCheck` (default
 /// 1 s; polling also covers a missing parent), with one log line per state change, and a batch with
 /// `rescanNeeded` follows when it appears. A directory present at start yields nothing until something
-/// changes: the start-up scan is the caller's. With `periodicRescan` set, a `rescanNeeded` batch also comes
-/// every such interval, to catch what inotify cannot see (a file system mounted over the directory, NFS).
+/// changes: the start-up scan is the caller's, and so is any periodic rescan (the daemon's `rescan_minutes`
+/// timer), which catches what inotify cannot see (a file system mounted over the directory, NFS).
 public final class SeedsWatcher: Sendable {
     /// The watched path.
     public let directory: String
@@ -21,13 +21,12 @@ public final class SeedsWatcher: Sendable {
     private let exited = DispatchGroup()
 
     /// Starts watching `directory`: a batch is due `debounce` after the last change of a burst, at most
-    /// `maxDelay` after its first one; `periodicRescan` (nil: none) asks for a full scan at that interval.
+    /// `maxDelay` after its first one.
     public init(
         directory: String,
         debounce: Duration = .milliseconds(250),
         maxDelay: Duration = .seconds(2),
         missingDirectoryCheck: Duration = .seconds(1),
-        periodicRescan: Duration? = nil,
         logger: Logger
     ) throws(FileError) {
         let inotify = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
@@ -47,7 +46,7 @@ public final class SeedsWatcher: Sendable {
         let collector = WatchBatchCollector(debounce: debounce, maxDelay: maxDelay)
         var loop = SeedsWatchLoop(
             directory: directory, inotify: inotify, wakeup: wakeup, collector: collector,
-            missingDirectoryCheck: missingDirectoryCheck, periodicRescan: periodicRescan, logger: logger,
+            missingDirectoryCheck: missingDirectoryCheck, logger: logger,
             continuation: continuation)
         // Attach before returning, so every change after `init` is seen.
         loop.attach(at: .now)
