@@ -81,7 +81,8 @@ let package = Package(
             linkerSettings: [.unsafeFlags(staticRuntime, .when(configuration: .release))]
         ),
         .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML", "CLibXML2"]),
-        .testTarget(name: "FeedCoreTests", dependencies: ["FeedCore", "FeedXML", "CLibXML2"]),
+        // The fixture tests compare parses through `feedd inspect`'s report (FeedDaemon/Inspect).
+        .testTarget(name: "FeedCoreTests", dependencies: ["FeedCore", "FeedXML", "CLibXML2", "FeedDaemon"]),
         // Real helpers shared by the tests: a loopback HTTP server, temporary directories.
         .target(
             name: "FeeddTestSupport",

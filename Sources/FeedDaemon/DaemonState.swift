@@ -176,7 +176,7 @@ struct DaemonState {
         var line = "\(sources.count) source\(sources.count == 1 ? "" : "s"), \(entries) article\(entries == 1 ? "" : "s")"
         if let due = nextPollDue {
             let seconds = max(0, due.timeIntervalSinceNow)
-            line += seconds < 90 ? ", next poll in \(Int(seconds)) s" : ", next poll in \(Int(seconds / 60)) min"
+            line += ", next poll in " + DurationText.describe(seconds)
         }
         return line
     }

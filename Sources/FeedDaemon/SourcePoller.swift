@@ -177,14 +177,14 @@ public struct SourcePoller: Sendable {
             try store.write { try $0.saveSource(record) }
             report.failed += 1
             report.results[source.url] = .failed
-            logger.warning("FAIL (FETCH) \(source.name): \(failure.message); retry in \(Self.describe(record.nextPoll!.timeIntervalSince(now)))")
+            logger.warning("FAIL (FETCH) \(source.name): \(failure.message); retry in \(DurationText.describe(record.nextPoll!.timeIntervalSince(now)))")
         case let .parseFailed(message, metadata):
             noteRedirect(metadata.permanentURL, source: source, record: &record)
             fail(&record, stage: "PARSE", status: metadata.status, message: message, retryAfter: nil, now: now)
             try store.write { try $0.saveSource(record) }
             report.failed += 1
             report.results[source.url] = .failed
-            logger.warning("FAIL (PARSE) \(source.name): \(message); last good entries kept, retry in \(Self.describe(record.nextPoll!.timeIntervalSince(now)))")
+            logger.warning("FAIL (PARSE) \(source.name): \(message); last good entries kept, retry in \(DurationText.describe(record.nextPoll!.timeIntervalSince(now)))")
         }
     }
 
@@ -275,12 +275,6 @@ public struct SourcePoller: Sendable {
         hints.skipHours = feed.skipHours
         hints.skipDays = feed.skipDays
         return hints
-    }
-
-    static func describe(_ seconds: Double) -> String {
-        if seconds < 90 { return "\(Int(seconds.rounded())) s" }
-        if seconds < 5_400 { return "\(Int((seconds / 60).rounded())) min" }
-        return String(format: "%.1f h", seconds / 3_600)
     }
 }
 

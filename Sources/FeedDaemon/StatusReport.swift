@@ -39,7 +39,7 @@ public enum StatusReport {
             lines.append("  last success: \(record.lastSuccess.map { "\(FeedDate.rfc3339($0)) (\(ago($0, now)))" } ?? "never")")
             lines.append("  validators:   ETag \(record.etag ?? "–"), Last-Modified \(record.lastModified ?? "–")")
             if let next = record.nextPoll {
-                lines.append("  next poll:    \(FeedDate.rfc3339(next)) (\(next <= now ? "due now" : "in " + duration(next.timeIntervalSince(now))))")
+                lines.append("  next poll:    \(FeedDate.rfc3339(next)) (\(next <= now ? "due now" : "in " + DurationText.describe(next.timeIntervalSince(now))))")
             }
             lines.append("  failures:     \(record.failures) in a row")
             lines.append("  entries:      \(count) stored")
@@ -53,14 +53,6 @@ public enum StatusReport {
     }
 
     static func ago(_ date: Date, _ now: Date) -> String {
-        duration(now.timeIntervalSince(date)) + " ago"
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        let s = Int(max(0, seconds))
-        if s < 90 { return "\(s) s" }
-        if s < 5_400 { return "\(s / 60) min" }
-        if s < 172_800 { return "\(s / 3_600) h \(s % 3_600 / 60) min" }
-        return "\(s / 86_400) days"
+        DurationText.describe(now.timeIntervalSince(date)) + " ago"
     }
 }

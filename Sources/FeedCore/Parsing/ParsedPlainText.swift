@@ -3,8 +3,8 @@ import Foundation
 
 /// Plain text of parsed titles and subtitles: text as written, HTML through the sanitiser's `plainText`
 /// (libxml2's HTML parser: tags dropped, entities decoded, script and style left out, whitespace collapsed).
-enum ParsedPlainText {
-    static func of(_ content: ParsedContent) -> String {
+public enum ParsedPlainText {
+    public static func of(_ content: ParsedContent) -> String {
         content.kind == .text ? content.value : HTMLSanitizer().plainText(content.value)
     }
 

@@ -1,3 +1,4 @@
+import FeedDaemon
 import Foundation
 import Testing
 @testable import FeedCore

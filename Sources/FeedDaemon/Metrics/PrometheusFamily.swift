@@ -1,3 +1,4 @@
+import FeedCore
 /// One metric family of the Prometheus text exposition format: a name, its help text, its type and its samples.
 public struct PrometheusFamily: Sendable, Equatable {
     /// The `# TYPE` of a family (only the two feedd uses).

@@ -1,3 +1,4 @@
+import FeedDaemon
 import FeedCore
 import Foundation
 import Testing

@@ -1,3 +1,5 @@
+import FeedCore
+import FeedIO
 /// How long to wait before polling a failing source again: exponential, with jitter, capped.
 ///
 /// `delay = min(cap, base × 2^(failures − 1)) × (1 + jitter × (2u − 1))`, where `u ∈ [0, 1)` is a random

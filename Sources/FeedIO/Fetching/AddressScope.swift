@@ -1,3 +1,4 @@
+import FeedCore
 import Foundation
 
 /// Where an IP address lives, for refusing redirects from the public internet into internal networks.

@@ -1,3 +1,4 @@
+import FeedCore
 import Foundation
 
 /// Renders a parsed feed for people and for golden-file tests (`feedd inspect`).

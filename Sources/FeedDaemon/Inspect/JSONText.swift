@@ -1,3 +1,4 @@
+import FeedCore
 /// A small ordered JSON value and its pretty printer (keys stay in the order given: diff-friendly reports).
 indirect enum JSONText {
     case string(String?)

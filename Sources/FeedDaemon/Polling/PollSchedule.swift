@@ -1,3 +1,5 @@
+import FeedCore
+import FeedIO
 import Foundation
 
 /// When to poll a healthy source next: the configured interval, lengthened when the publisher asks,

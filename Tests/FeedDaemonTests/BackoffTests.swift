@@ -1,3 +1,5 @@
+import FeedIO
+import FeedDaemon
 import Foundation
 import FeedCore
 import Testing

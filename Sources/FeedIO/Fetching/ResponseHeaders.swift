@@ -1,3 +1,4 @@
+import FeedCore
 import Foundation
 
 /// Small, named readers for the HTTP response headers that steer polling (values as received).

@@ -1,3 +1,4 @@
+import FeedCore
 /// Renders metric families in the Prometheus text exposition format (version 0.0.4), deterministically.
 ///
 /// Families come out sorted by name, each with its `# HELP` and `# TYPE` lines, then its samples sorted by

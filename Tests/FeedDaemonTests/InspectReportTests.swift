@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import FeedCore
+@testable import FeedDaemon
+import FeedCore
 
 @Suite("InspectReport")
 struct InspectReportTests {

@@ -1,3 +1,4 @@
+import FeedCore
 /// An article shown the way `feedd inspect` shows feeds: a one-entry document of format `article`.
 extension Article {
     /// The article as a parsed feed; `id` is the entry id feedd would publish.

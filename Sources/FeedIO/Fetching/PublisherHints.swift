@@ -1,3 +1,4 @@
+import FeedCore
 import Foundation
 
 /// What a publisher says about how often to poll it, from HTTP headers and the feed itself.

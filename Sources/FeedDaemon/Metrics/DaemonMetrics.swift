@@ -1,3 +1,4 @@
+import FeedCore
 import Foundation
 
 /// What the daemon reports after each publish, rendered into `feedd.prom` for node_exporter's textfile collector.
