@@ -48,9 +48,15 @@ public struct StoreTransaction {
     /// Every article file the store knows, ordered by the bytes of the name (as `DirectoryScanner` lists).
     public func articleFileList() throws -> [ArticleFileRecord] {
         var records: [ArticleFileRecord] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT name, size, mtime_ns, entry_id, error FROM article_file ORDER BY name")
+        let statement = try db.makeStatement(sql: "SELECT name, size, mtime_ns, entry_id, error FROM article_file ORDER BY name")
+        // Columns found by name once, then read by index: a cold pass reads one row per file.
+        let column = ColumnIndex(statement.columnNames)
+        let (name, size, mtime, entryID, error) = (column["name"], column["size"], column["mtime_ns"], column["entry_id"], column["error"])
+        let rows = try Row.fetchCursor(statement)
         while let row = try rows.next() {
-            records.append(ArticleFileRecord(name: row[0], size: row[1], modifiedNanoseconds: row[2], entryID: row[3], error: row[4]))
+            records.append(ArticleFileRecord(
+                name: row[name], size: row[size], modifiedNanoseconds: row[mtime], entryID: row[entryID], error: row[error]
+            ))
         }
         return records
     }
@@ -154,23 +160,23 @@ public struct StoreTransaction {
 
     static func storedEntry(_ row: Row) -> StoredEntry {
         let entry = Entry(
-            id: row[1],
-            title: row[3],
-            link: row[4],
-            published: date(row[8]),
-            updated: date(row[9]),
-            originalDate: (row[10] as Int64?).map(date),
-            summary: row[5],
-            contentHTML: row[6],
-            language: row[7],
-            authors: decode([Author].self, row[12]) ?? [],
-            categories: decode([String].self, row[13]) ?? [],
-            enclosures: decode([Enclosure].self, row[14]) ?? [],
-            source: decode(SourceFeed.self, row[15])
+            id: row["id"],
+            title: row["title"],
+            link: row["link"],
+            published: date(row["published"]),
+            updated: date(row["updated"]),
+            originalDate: (row["original_date"] as Int64?).map(date),
+            summary: row["summary"],
+            contentHTML: row["content_html"],
+            language: row["language"],
+            authors: decode([Author].self, row["authors"]) ?? [],
+            categories: decode([String].self, row["categories"]) ?? [],
+            enclosures: decode([Enclosure].self, row["enclosures"]) ?? [],
+            source: decode(SourceFeed.self, row["source_feed"])
         )
         return StoredEntry(
-            source: row[0], origin: row[2], contentHash: row[11],
-            retractedAt: (row[16] as Int64?).map(date), entry: entry
+            source: row["source"], origin: row["origin"], contentHash: row["content_hash"],
+            retractedAt: (row["retracted_at"] as Int64?).map(date), entry: entry
         )
     }
 
@@ -214,5 +220,20 @@ extension StoreTransaction {
             db, sql: "SELECT MAX(MAX(updated), COALESCE(MAX(retracted_at), 0)) FROM entry"
         )
         return seconds.map(Self.date)
+    }
+}
+
+/// Column positions of a statement, found by name.
+struct ColumnIndex {
+    private let positions: [String: Int]
+
+    init(_ names: [String]) {
+        positions = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The position of `name`; the caller's SQL names every column it asks for.
+    subscript(_ name: String) -> Int {
+        guard let position = positions[name] else { preconditionFailure("no column \(name) in the statement") }
+        return position
     }
 }

@@ -3,6 +3,7 @@ import FeedCore
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOHTTPCompression
 
 /// Fetches feeds over HTTP politely: conditional GET, gzip with a cap, timeouts, a body cap, bounded
 /// concurrency per host, and redirects followed by hand so permanent ones can be remembered and a public
@@ -182,12 +183,12 @@ public final class HTTPFetcher: Sendable {
             return "timed out waiting for \(url)"
         case let error as HTTPClientError where error == .connectTimeout:
             return "timed out connecting to \(url)"
+        case NIOHTTPDecompression.DecompressionError.limit:
+            return "the decompressed body of \(url) is over the size cap"
+        case let error as NIOHTTPDecompression.DecompressionError:
+            return "cannot decompress the body of \(url): \(error)"
         default:
-            let text = "\(error)"
-            if text.contains("decompression") || text.contains("limit") {
-                return "the decompressed body of \(url) is over the size cap"
-            }
-            return "cannot fetch \(url): \(text)"
+            return "cannot fetch \(url): \(error)"
         }
     }
 }
