@@ -121,70 +121,76 @@ public struct SourcePoller: Sendable {
 
     // MARK: Store (serial)
 
+    /// Records what one poll gave: the source's record (and, for a new document, its entries) in one
+    /// transaction, then the report's counts and one log line.
     private func apply(_ result: PollResult, source: SourceSettings, record: SourceRecord, now: Date, report: inout PollReport) throws(StoreError) {
         var record = record
         record.name = source.name
         record.lastFetch = now
         let interval = Double(source.intervalMinutes ?? configuration.polling.intervalMinutes) * 60
+        let outcome: PollReport.Result
+        var candidates: [Candidate] = []
         switch result {
-        case let .parsed(feed, candidates, metadata):
+        case let .parsed(feed, parsed, metadata):
             noteRedirect(metadata.permanentURL, source: source, record: &record)
-            var stored = (added: 0, updated: 0)
-            try store.write { tx in
-                stored = try storeEntries(candidates, source: source, now: now, tx: tx)
-                record.title = feed.title.map { EntryNormalizer().plainText($0) } ?? record.title
-                record.siteURL = feed.link ?? record.siteURL
-                record.feedID = feed.id ?? record.feedID
-                record.feedUpdated = feed.updated ?? record.feedUpdated
-                record.etag = metadata.etag
-                record.lastModified = metadata.lastModified
-                record.hints = Self.hints(metadata.hints, feed: feed)
-                succeed(&record, status: metadata.status, interval: interval, now: now)
-                try tx.saveSource(record)
-            }
-            report.fetched += 1
-            report.results[source.url] = .fetched
-            report.added += stored.added
-            report.updated += stored.updated
-            let bozo = feed.bozo ? " (recovered: \(feed.bozoMessage ?? "malformed"))" : ""
-            logger.info("OK (FETCH) \(source.name): HTTP \(metadata.status), \(candidates.count) entries, \(stored.added) new, \(stored.updated) changed\(bozo)")
+            candidates = parsed
+            record.title = feed.title.map { EntryNormalizer().plainText($0) } ?? record.title
+            record.siteURL = feed.link ?? record.siteURL
+            record.feedID = feed.id ?? record.feedID
+            record.feedUpdated = feed.updated ?? record.feedUpdated
+            record.etag = metadata.etag
+            record.lastModified = metadata.lastModified
+            record.hints = Self.hints(metadata.hints, feed: feed)
+            succeed(&record, status: metadata.status, interval: interval, now: now)
+            outcome = .fetched
         case let .notModified(metadata):
             noteRedirect(metadata.permanentURL, source: source, record: &record)
             record.etag = metadata.etag ?? record.etag
             record.lastModified = metadata.lastModified ?? record.lastModified
-            var hints = record.hints
-            hints.maxAge = metadata.hints.maxAge
-            hints.expiresIn = metadata.hints.expiresIn
-            record.hints = hints
+            record.hints.maxAge = metadata.hints.maxAge
+            record.hints.expiresIn = metadata.hints.expiresIn
             succeed(&record, status: metadata.status, interval: interval, now: now)
-            try store.write { try $0.saveSource(record) }
-            report.notModified += 1
-            report.results[source.url] = .notModified
-            logger.debug("OK (FETCH) \(source.name): not modified")
+            outcome = .notModified
         case let .gone(metadata):
             record.gone = true
             record.lastStatus = metadata.status
             record.lastErrorStage = "FETCH"
             record.lastError = "HTTP 410 Gone: the publisher removed the feed; it is no longer polled (remove it from the configuration)"
             record.nextPoll = nil
-            try store.write { try $0.saveSource(record) }
-            report.failed += 1
-            report.results[source.url] = .gone
-            logger.warning("FAIL (FETCH) \(source.name): \(record.lastError!)")
+            outcome = .gone
         case let .fetchFailed(failure):
             noteRedirect(failure.permanentURL, source: source, record: &record)
             fail(&record, stage: "FETCH", status: failure.status, message: failure.message, retryAfter: failure.retryAfter, now: now)
-            try store.write { try $0.saveSource(record) }
-            report.failed += 1
-            report.results[source.url] = .failed
-            logger.warning("FAIL (FETCH) \(source.name): \(failure.message); retry in \(DurationText.describe(record.nextPoll!.timeIntervalSince(now)))")
+            outcome = .failed
         case let .parseFailed(message, metadata):
             noteRedirect(metadata.permanentURL, source: source, record: &record)
             fail(&record, stage: "PARSE", status: metadata.status, message: message, retryAfter: nil, now: now)
-            try store.write { try $0.saveSource(record) }
+            outcome = .failed
+        }
+        var stored = (added: 0, updated: 0)
+        try store.write { tx in
+            if case .parsed = result { stored = try storeEntries(candidates, source: source, now: now, tx: tx) }
+            try tx.saveSource(record)
+        }
+        report.results[source.url] = outcome
+        report.added += stored.added
+        report.updated += stored.updated
+        switch result {
+        case let .parsed(feed, _, metadata):
+            report.fetched += 1
+            let bozo = feed.bozo ? " (recovered: \(feed.bozoMessage ?? "malformed"))" : ""
+            logger.info("OK (FETCH) \(source.name): HTTP \(metadata.status), \(candidates.count) entries, \(stored.added) new, \(stored.updated) changed\(bozo)")
+        case .notModified:
+            report.notModified += 1
+            logger.debug("OK (FETCH) \(source.name): not modified")
+        case .gone:
             report.failed += 1
-            report.results[source.url] = .failed
-            logger.warning("FAIL (PARSE) \(source.name): \(message); last good entries kept, retry in \(DurationText.describe(record.nextPoll!.timeIntervalSince(now)))")
+            logger.warning("FAIL (FETCH) \(source.name): \(record.lastError ?? "gone")")
+        case .fetchFailed, .parseFailed:
+            report.failed += 1
+            let kept = record.lastErrorStage == "PARSE" ? "; last good entries kept, retry in " : "; retry in "
+            let retry = DurationText.describe((record.nextPoll ?? now).timeIntervalSince(now))
+            logger.warning("FAIL (\(record.lastErrorStage ?? "FETCH")) \(source.name): \(record.lastError ?? "")\(kept)\(retry)")
         }
     }
 
