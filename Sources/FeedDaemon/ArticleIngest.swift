@@ -87,19 +87,17 @@ public struct ArticleIngest: Sendable {
         let batches = stride(from: 0, to: changed.count, by: Self.batchSize).map {
             Array(changed[$0..<min($0 + Self.batchSize, changed.count)])
         }
-        var pending: Task<[ReadOutcome], Never>? = batches.first.map { first in
-            Task { await Self.read(first, directory: directory, parser: parser, limit: limit, accept: accept) }
-        }
+        var outcomes = batches.isEmpty ? [] : await Self.read(batches[0], directory: directory, parser: parser, limit: limit, accept: accept)
         for (index, batch) in batches.enumerated() {
-            let outcomes = await pending!.value
-            pending = index + 1 < batches.count ? Task { [next = batches[index + 1]] in
-                await Self.read(next, directory: directory, parser: parser, limit: limit, accept: accept)
-            } : nil
+            // A child task reads the next batch while this one is written (cancelled with the pass if a write fails).
+            let next = index + 1 < batches.count ? batches[index + 1] : []
+            async let upcoming = Self.read(next, directory: directory, parser: parser, limit: limit, accept: accept)
             try store.write { tx in
                 for (file, outcome) in zip(batch, outcomes) {
                     try apply(outcome, file: file, previous: known[file.name], now: now, tx: tx, report: &report)
                 }
             }
+            outcomes = await upcoming
         }
         try store.write { tx in
             for record in vanished {

@@ -61,7 +61,7 @@ extension PollingSettings {
     public var fetcherSettings: FetcherSettings {
         FetcherSettings(
             userAgent: userAgent, connectTimeoutSeconds: connectTimeoutSeconds, timeoutSeconds: timeoutSeconds,
-            maxBodySize: maxBodySize, maxConcurrent: maxConcurrent, maxPerHost: maxPerHost
+            maxBodySize: maxBodySize, maxPerHost: maxPerHost
         )
     }
 }

@@ -206,7 +206,7 @@ import Testing
     }
 
     @Test func atMostTwoRequestsPerHostAtOnce() async throws {
-        let settings = FetcherSettings(userAgent: "t", maxConcurrent: 8, maxPerHost: 2)
+        let settings = FetcherSettings(userAgent: "t", maxPerHost: 2)
         try await withServer(settings: settings, { _ in .respond(status: 200, body: Self.feed, delay: 0.2) }) { server, fetcher in
             await withTaskGroup(of: Void.self) { group in
                 for i in 0..<6 {

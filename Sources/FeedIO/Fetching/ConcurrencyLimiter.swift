@@ -1,13 +1,12 @@
-/// Admits at most `total` fetches at once, and at most `perHost` to any one host; the rest wait in order.
+/// Admits at most `perHost` fetches to any one host at once; the rest wait in order. The total number in
+/// flight is the caller's width (the poller runs at most `polling.max_concurrent` sources at once, and so
+/// holds at most that many documents in memory), so it is not counted twice here.
 public actor ConcurrencyLimiter {
-    public let total: Int
     public let perHost: Int
-    private var running = 0
     private var runningByHost: [String: Int] = [:]
     private var waiting: [(host: String, continuation: CheckedContinuation<Void, Never>)] = []
 
-    public init(total: Int, perHost: Int) {
-        self.total = max(1, total)
+    public init(perHost: Int) {
         self.perHost = max(1, perHost)
     }
 
@@ -19,13 +18,9 @@ public actor ConcurrencyLimiter {
         return result
     }
 
-    private func canStart(_ host: String) -> Bool {
-        running < total && runningByHost[host, default: 0] < perHost
-    }
-
     private func acquire(host: String) async {
-        if waiting.isEmpty && canStart(host) {
-            start(host)
+        if runningByHost[host, default: 0] < perHost {
+            runningByHost[host, default: 0] += 1
             return
         }
         await withCheckedContinuation { continuation in
@@ -33,25 +28,14 @@ public actor ConcurrencyLimiter {
         }
     }
 
-    private func start(_ host: String) {
-        running += 1
-        runningByHost[host, default: 0] += 1
-    }
-
     private func release(host: String) {
-        running -= 1
         runningByHost[host, default: 1] -= 1
         if runningByHost[host] == 0 { runningByHost[host] = nil }
-        // Wake the first waiters that can now start (a busy host does not block others behind it).
-        var index = 0
-        while index < waiting.count && running < total {
-            if canStart(waiting[index].host) {
-                let next = waiting.remove(at: index)
-                start(next.host)
-                next.continuation.resume()
-            } else {
-                index += 1
-            }
+        // The first waiter for this host takes the slot (hosts never wait behind one another).
+        if let index = waiting.firstIndex(where: { $0.host == host }) {
+            let next = waiting.remove(at: index)
+            runningByHost[host, default: 0] += 1
+            next.continuation.resume()
         }
     }
 }

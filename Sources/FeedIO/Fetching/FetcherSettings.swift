@@ -6,19 +6,17 @@ public struct FetcherSettings: Sendable, Hashable {
     public var timeoutSeconds: Int
     /// Largest body accepted, after decompression.
     public var maxBodySize: Int
-    public var maxConcurrent: Int
     public var maxPerHost: Int
     public var maxRedirects: Int
 
     public init(
         userAgent: String, connectTimeoutSeconds: Int = 10, timeoutSeconds: Int = 60, maxBodySize: Int = 16 << 20,
-        maxConcurrent: Int = 8, maxPerHost: Int = 2, maxRedirects: Int = 5
+        maxPerHost: Int = 2, maxRedirects: Int = 5
     ) {
         self.userAgent = userAgent
         self.connectTimeoutSeconds = connectTimeoutSeconds
         self.timeoutSeconds = timeoutSeconds
         self.maxBodySize = maxBodySize
-        self.maxConcurrent = maxConcurrent
         self.maxPerHost = maxPerHost
         self.maxRedirects = maxRedirects
     }

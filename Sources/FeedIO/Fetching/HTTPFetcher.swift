@@ -22,7 +22,7 @@ public final class HTTPFetcher: Sendable {
         )
         configuration.connectionPool = .init(idleTimeout: .seconds(30))
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        limiter = ConcurrencyLimiter(total: settings.maxConcurrent, perHost: settings.maxPerHost)
+        limiter = ConcurrencyLimiter(perHost: settings.maxPerHost)
     }
 
     /// Runs `body` with a fetcher that is shut down when `body` returns or throws (in the manner of
