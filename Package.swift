@@ -2,15 +2,15 @@
 import PackageDescription
 
 /// The parsers' per-event code runs millions of times per feed: release builds skip the runtime
-/// exclusivity checks there (about 5 % of a parse's CPU); debug builds and the tests keep them, and the
-/// compile-time checks stay on everywhere.
+/// exclusivity checks there (a measurable share of a parse's CPU); debug builds and the tests keep them, and
+/// the compile-time checks stay on everywhere.
 let hotPathSettings: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 /// `-static-stdlib`, plus the libraries Foundation's shared objects would have pulled in by themselves,
 /// grouped so the linker resolves them in any order (what `swift build --static-swift-stdlib` adds when it
 /// also compiles every module for it). Linked with the toolchain's lld, which also keeps quiet about the
-/// `mktemp` that static Foundation contains (GNU ld warns on every link). The runtime's 124,000 relative
-/// relocations are packed (DT_RELR, glibc 2.36+): a 3 MB table becomes 24 KB that the loader reads at start.
+/// `mktemp` that static Foundation contains (GNU ld warns on every link). The runtime's relative
+/// relocations are packed (DT_RELR, glibc 2.36+), so the loader reads a small table at start, not megabytes.
 let staticRuntime = [
     "-static-stdlib", "-use-ld=lld", "-Xlinker", "--start-group", "-lFoundation", "-lFoundationEssentials",
     "-lFoundationInternationalization", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
@@ -79,8 +79,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             // Release builds carry the Swift runtime and Foundation inside the binary: no dynamic symbol
-            // binding at start (5 ms instead of 10 for `--version`, which every cron run pays) and 4 MiB less
-            // resident memory. The binary then needs nothing from the toolchain to run.
+            // binding at start (which every cron run pays) and less resident memory; the binary then needs
+            // nothing from the toolchain to run. The benchmark results (bench/RESULTS.md) hold the figures.
             linkerSettings: [.unsafeFlags(staticRuntime, .when(configuration: .release))]
         ),
         .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML", "CLibXML2"]),

@@ -30,9 +30,8 @@ public enum DirectoryScanner {
     /// the lookups scale.
     static let batchSize = 1_024
     /// Serial queues the batches are dealt to, each with its own thread: twice the processors, at most 8.
-    /// On a 2-processor VM, a C loop of readdir + fstatat over 10,000 files took 13.6 ms on two threads and
-    /// 11.7 on four; in a warm `feedd --once`, four lanes against two was within the noise (21.4 and 21.7 ms),
-    /// one lane 25.2 ms.
+    /// More lanes than processors pay because each lookup waits on the kernel; one lane was measurably
+    /// slower (`python3 bench/bench.py articles` times the warm pass).
     static var laneCount: Int { min(8, max(2, 2 * Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))) }
 
     /// The regular files and symbolic links directly under `path` whose names (bytes, without a NUL) pass

@@ -12,8 +12,8 @@ public enum MemoryRelease {
     /// At most two malloc arenas (`M_ARENA_MAX`, parameter -8), set at start-up before any thread exists.
     ///
     /// glibc gives each thread that contends its own arena (up to 8 per core) and memory freed in one is not
-    /// reused by the others: an idle daemon kept 12 MiB of heap that way, 5 MiB with one arena. Two arenas
-    /// keep the two-core parsing paths from contending on one lock.
+    /// reused by the others, so an idle daemon kept several times the heap it needs. Two arenas keep the
+    /// two-core parsing paths from contending on one lock.
     public static func limitArenas() {
         #if canImport(Glibc)
         _ = glibcMallopt(-8, 2)
