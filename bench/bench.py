@@ -1,145 +1,124 @@
 #!/usr/bin/env python3
-"""feedd benchmarks: feedd and its peers side by side on the same corpus, in one run, as ratios.
+"""feedd benchmarks: feedd and its peers side by side on the same generated corpus, in one run, as ratios,
+each target checked (PASS, FAIL or SKIP when a peer is missing); the exit status is 1 when one is missed.
 
-    python3 bench/bench.py articles [--count 10000] [--runs 5] [--work DIR]
-    python3 bench/bench.py parse    [--feeds 50] [--large 1] [--runs 3] [--work DIR]
-    python3 bench/bench.py poll     [--feeds 50] [--runs 3] [--work DIR]
-    python3 bench/bench.py daemon   [--drops 200] [--idle-seconds 60] [--sources 50] [--work DIR]
-    python3 bench/bench.py all      [--runs 3] [--work DIR]
-    (every command also takes --feedd PATH and --timeout SECONDS, per subprocess, default 900)
+    python3 bench/bench.py articles [--count 10000] [--runs 5]
+    python3 bench/bench.py parse    [--feeds 50] [--large 3] [--json 6] [--runs 5]
+    python3 bench/bench.py poll     [--feeds 50] [--runs 3]
+    python3 bench/bench.py daemon   [--drops 200] [--idle-seconds 60] [--sources 50]
+    python3 bench/bench.py all      [--runs 3]
+    every command also takes --feedd PATH (or --binary PATH; default .build/release/feedd),
+    --work DIR (default /tmp/feedd-bench), --timeout SECONDS (per subprocess, default 900),
+    --quick (small corpora for a smoke test), --results PATH (default bench/RESULTS.md), --no-results
 
-Builds nothing: run `swift build -c release` first (the script uses .build/release/feedd).
-Corpora come from ../shared/bench (gen_articles.py, gen_feeds.py, serve_feeds.py); they are
-generated into the work directory (default: /tmp/feedd-bench) and reused when present.
-Every contender runs once per round, the rounds interleaved; times are medians (wall clock), peak
-RSS is the largest seen (GNU time's %M, i.e. wait4's ru_maxrss of the command and of every child a
-shell loop runs; `apt-get install -y time` when /usr/bin/time is missing).
-
-articles: `feedd --once` over N articles, cold (empty state and output) and warm (nothing
-changed), beside `cat` of the same files, a bare `find DIR -type f` (the target's floor: it reads
-directory entries only) and `find DIR -type f -printf '%s %T@ %p\\n'` (one stat per file, what any
-check by size and mtime costs at least).
-
-parse: the N generated feeds (and, separately, the large/ set) parsed by `xmllint --sax --noout`
-in one process (the floor), `sfeed` (it reads one feed on stdin: one `sh` loop running one sfeed
-per file, beside the same loop running /bin/true to show the spawn cost), Python feedparser (one
-process, timed inside, import excluded) and `feedd inspect --quiet FILE...` (one process; when the
-build lacks --quiet, one `feedd inspect --json FILE` per file in the same kind of sh loop).
-Checks feedd's entry count against manifest.tsv and reports feedd's peak RSS on the biggest file.
-
-poll: the N feeds served by serve_feeds.py on loopback (gzip, ETags); feedd `--once --all` cold
-(empty state) and warm (every feed answers 304); sfeed_update (conditional GET with curl ETags)
-+ sfeed_atom, cold and warm; the floors: `curl --parallel --parallel-max 8` of every URL +
-`xmllint --sax --noout` of the bodies (cold), and every URL asked again with If-None-Match (304,
-warm). The server's /_stats confirms what each run was answered. Every client gets the gzip
-bodies (feedd asks for gzip, so curl runs with --compressed) and at most 8 requests in flight
-(feedd's max_per_host is raised to 8 in the benchmark configuration; sfeed's maxjobs is 8).
-
-Peers missing from the machine are skipped with the command that installs them.
+Builds nothing: run `swift build -c release` first. Corpora come from bench/corpus (articles.py,
+feeds.py), are generated into the work directory and reused while the generators are unchanged; polling
+goes to bench/corpus/serve.py on 127.0.0.1. Every contender runs once per round, the rounds interleaved;
+times are medians (wall clock), peak RSS the largest seen (GNU time's %M: `apt-get install -y time`).
+Every run writes its figures, targets and PASS/FAIL lines, with the machine and the feedd commit, to
+bench/RESULTS.md. bench/README.md says what each benchmark measures.
 """
 import argparse
+import gzip
 import json
 import os
-import select
 import shutil
 import signal
 import statistics
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
-TIMEOUT = 900  # seconds, per subprocess; --timeout overrides
+import daemon_bench
+from harness import (GNU_TIME, HERE, BenchError, FeedServer, Samples, articles_corpus, fail, feeds_corpus, feedd_binary,
+                     has, has_feedparser, missing, run, run_to_file, settings)
+from report import Report
+
 SETTLE = 0.3  # seconds of quiet before each measured run of the parse benchmark
-GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None  # for peak RSS, see run()
-RSS_DIR = "/tmp"  # set to the work directory in main()
-PEERS = {
-    "xmllint": "apt-get install -y libxml2-utils",
-    "sfeed": "apt-get install -y sfeed",
-    "sfeed_update": "apt-get install -y sfeed",
-    "sfeed_atom": "apt-get install -y sfeed",
-    "curl": "apt-get install -y curl",
+# The JSON set's floor: Python's json module over every file in one process, timed inside, as
+# feedparser_parse.py prints (seconds, entries, failures).
+JSON_FLOOR = """import json, sys, time
+start, entries = time.perf_counter(), 0
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        entries += len(json.loads(f.read()).get("items", []))
+print(f"{time.perf_counter() - start:.6f}\t{entries}\t0")
+"""
+SIZES = {  # option: (full run, --quick)
+    "count": (10000, 1000), "feeds": (50, 10), "large": (3, 1), "large_scale": (1.0, 0.1), "json": (6, 2),
+    "drops": (200, 20), "idle_seconds": (60, 5), "sources": (50, 10),
 }
 
 
-# ------------------------------------------------------------------ running things
-
-def run(cmd, stdout=subprocess.DEVNULL, shell=False, stderr=subprocess.DEVNULL, cwd=None):
-    """Runs cmd with the timeout; returns (wall seconds, peak RSS in KiB, exit status or None on timeout,
-    CPU seconds (user + system) of the command and its children).
-
-    A child exec'd straight from Python inherits Python's own RSS high-water mark (Linux keeps it
-    across exec), so the peak RSS comes from GNU time, whose child forks from a small process;
-    without /usr/bin/time it falls back to wait4 and the figure is at least Python's RSS.
-    """
-    rss_file = None
-    if GNU_TIME:
-        rss_file = os.path.join(RSS_DIR, f"rss-{os.getpid()}-{threading.get_ident()}")
-        cmd = [GNU_TIME, "-f", "%M %U %S", "-o", rss_file] + (["sh", "-c", cmd] if shell else list(cmd))
-        shell = False
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=stdout, stderr=stderr, shell=shell, start_new_session=True, cwd=cwd)
-    timed_out = threading.Event()
-
-    def kill():
-        timed_out.set()
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-
-    timer = threading.Timer(TIMEOUT, kill)
-    timer.start()
-    try:
-        _, status, usage = os.wait4(proc.pid, 0)
-    except BaseException:  # Ctrl-C: the child runs in its own session, so stop it here
-        kill()
-        os.waitpid(proc.pid, 0)
-        raise
-    finally:
-        timer.cancel()
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    peak, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
-    if rss_file:
-        with open(rss_file) as f:
-            last = f.read().splitlines()  # "Command exited with non-zero status N" comes first when it did
-        fields = last[-1].split() if last else []
-        if len(fields) == 3:
-            peak, cpu = int(fields[0]), float(fields[1]) + float(fields[2])
-    return elapsed, peak, None if timed_out.is_set() else proc.returncode, cpu
+def mib(kib):
+    return kib / 1024
 
 
-def run_to_file(cmd, path, shell=False, cwd=None):
-    """Runs cmd with stdout into path; returns run()'s values and the output text."""
-    with open(path, "wb") as out:
-        result = run(cmd, stdout=out, shell=shell, cwd=cwd)
-    with open(path, encoding="utf-8", errors="replace") as f:
-        return result + (f.read(),)
+def write_config(path, lines):
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
 
 
-def missing_peers(*names):
-    """Names of the peer programs not on PATH, each with how to install it."""
-    return [f"{n} (install: {PEERS[n]})" for n in names if shutil.which(n) is None]
+# ------------------------------------------------------------------ articles
+
+def articles(args, report):
+    """`feedd --once` over N articles, cold and warm, beside cat and find."""
+    sec = report.section("articles")
+    seeds = articles_corpus(args.count)
+    files = sorted(os.path.join(seeds, n) for n in os.listdir(seeds))
+    size = sum(os.path.getsize(f) for f in files)
+    config = os.path.join(args.work, "bench.toml")
+    write_config(config, ['[feed]', 'title = "bench"', 'tag_authority = "bench.example,2026"',
+                          'base_url = "https://bench.example/"'])
+    out, state = os.path.join(args.work, "out"), os.path.join(args.work, "state")
+    cmd = [args.feedd, "--once", "--config", config, "--seeds", seeds, "--output", out, "--state", state,
+           "--log-level", "error"]
+    sec.say(f"articles: {len(files)} files, {size / 1e6:.1f} MB, {args.runs} runs, medians")
+    for line in missing("cat", "find"):
+        sec.say(f"  skipped: {line}")
+    peers = {"cat": ["cat"] + files, "find": ["find", seeds, "-type", "f"],
+             # The least any size-and-mtime check costs: one stat per file (-printf %s %T@ needs it).
+             "find+stat": ["find", seeds, "-type", "f", "-printf", "%s %T@ %p\n"]}
+    peers = {k: v for k, v in peers.items() if has(v[0])}
+    for path in files:  # the page cache, so every contender reads from memory
+        with open(path, "rb") as f:
+            f.read()
+    times = {k: [] for k in list(peers) + ["cold", "warm"]}
+    rss = {"cold": [], "warm": []}
+    for _ in range(args.runs):
+        for key, peer in peers.items():
+            times[key].append(run(peer)[0])
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(state, ignore_errors=True)
+        for key in ("cold", "warm"):
+            t, m, code, _ = run(cmd)
+            if code != 0:
+                fail(f"feedd {key} run ({' '.join(cmd)})", code)
+            times[key].append(t)
+            rss[key].append(m)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    labels = {"cat": "cat", "find": "find -type f", "find+stat": "find -printf %s %T@"}
+    for key in peers:
+        extra = f"   (a stat per file: {med[key] / med['find']:.2f}x find)" if key == "find+stat" and "find" in med else ""
+        sec.say(f"  {labels[key]:<20}{med[key] * 1000:8.1f} ms{extra}")
+    for key in ("cold", "warm"):
+        sec.say(f"  feedd --once {key:<7}{med[key] * 1000:8.1f} ms   peak RSS {mib(max(rss[key])):6.1f} MiB")
+    if "find+stat" in med:
+        sec.say(f"  warm / find with a stat per file {med['warm'] / med['find+stat']:.2f}x")
+    ratio_check(sec, "feedd --once cold / cat", med, "cold", "cat", 5)
+    ratio_check(sec, "feedd --once warm / find -type f", med, "warm", "find", 3)
+    sec.check("feedd --once peak RSS (cold and warm)", mib(max(rss["cold"] + rss["warm"])), "<", 64, "MiB")
 
 
-def has_feedparser():
-    return subprocess.run([sys.executable, "-c", "import feedparser"], stderr=subprocess.DEVNULL).returncode == 0
+def ratio_check(sec, label, med, key, floor, limit):
+    if floor in med:
+        sec.check(label, med[key] / med[floor], "<=", limit, "x")
+    else:
+        sec.skip(label, f"<= {limit}x", f"no {floor} on this machine")
 
 
-FEEDD = None  # --feedd overrides the default binary
-
-
-def feedd_binary():
-    path = FEEDD or os.path.join(ROOT, ".build", "release", "feedd")
-    if not os.access(path, os.X_OK):
-        sys.exit(f"no feedd at {path}: run `swift build -c release` first (or give --feedd PATH)")
-    return path
-
+# ------------------------------------------------------------------ parse
 
 def feedd_inspect_mode(feedd):
     """'quiet' when `feedd inspect --quiet FILE...` exists, 'json' for `inspect --json FILE` only, else None."""
@@ -149,123 +128,6 @@ def feedd_inspect_mode(feedd):
     text = proc.stdout + proc.stderr
     return "quiet" if "--quiet" in text else "json" if "--json" in text else None
 
-
-def mib(kib):
-    return kib / 1024
-
-
-class Samples:
-    """The times, peak RSS and counts one contender gave over the rounds."""
-
-    def __init__(self, name):
-        self.name, self.times, self.rss, self.cpu, self.counts = name, [], [], [], []
-
-    def add(self, seconds, rss_kib, cpu, count=None):
-        self.times.append(seconds)
-        self.rss.append(rss_kib)
-        self.cpu.append(cpu)
-        if count is not None:
-            self.counts.append(count)
-
-    @property
-    def median(self):
-        return statistics.median(self.times)
-
-    @property
-    def median_cpu(self):
-        return statistics.median(self.cpu)
-
-
-def fail(what, code):
-    reason = "timed out" if code is None else f"exited with status {code}"
-    sys.exit(f"{what} {reason}")
-
-
-# ------------------------------------------------------------------ corpora
-
-def generate_articles(work, count):
-    seeds = os.path.join(work, f"articles-{count}")
-    if not os.path.isdir(seeds) or len(os.listdir(seeds)) != count:
-        shutil.rmtree(seeds, ignore_errors=True)
-        gen = shared_script("gen_articles.py")
-        subprocess.run([sys.executable, gen, str(count), seeds], check=True, stdout=subprocess.DEVNULL)
-    return seeds
-
-
-def generate_feeds(work, count, large):
-    """The gen_feeds.py corpus (no wild/ set); returns (dir, manifest rows {relative path: (format, bytes, entries)})."""
-    corpus = os.path.join(work, f"feeds-{count}-large-{large}")
-    manifest = os.path.join(corpus, "manifest.tsv")
-    if not os.path.exists(manifest):
-        shutil.rmtree(corpus, ignore_errors=True)
-        gen = shared_script("gen_feeds.py")
-        subprocess.run([sys.executable, gen, str(count), corpus, "--large", str(large), "--wild", "0"],
-                       check=True, stdout=subprocess.DEVNULL)
-    rows = {}
-    with open(manifest) as f:
-        next(f)
-        for line in f:
-            rel, fmt, size, entries = line.rstrip("\n").split("\t")[:4]
-            rows[rel] = (fmt, int(size), int(entries))
-    return corpus, rows
-
-
-def shared_script(name):
-    path = os.path.join(SHARED, name)
-    if not os.path.exists(path):
-        sys.exit(f"missing {path}: the shared bench folder must sit beside the repository")
-    return path
-
-
-# ------------------------------------------------------------------ articles
-
-def articles(args):
-    feedd = feedd_binary()
-    seeds = generate_articles(args.work, args.count)
-    files = sorted(os.path.join(seeds, n) for n in os.listdir(seeds))
-    size = sum(os.path.getsize(f) for f in files)
-    config = os.path.join(args.work, "bench.toml")
-    with open(config, "w") as f:
-        f.write('[feed]\ntitle = "bench"\ntag_authority = "bench.example,2026"\n'
-                'base_url = "https://bench.example/"\n')
-    out = os.path.join(args.work, "out")
-    state = os.path.join(args.work, "state")
-    cmd = [feedd, "--once", "--config", config, "--seeds", seeds, "--output", out, "--state", state,
-           "--log-level", "error"]
-    # Warm the page cache so every contender reads from memory.
-    run(["cat"] + files)
-    times = {"cat": [], "find": [], "find+stat": [], "cold": [], "warm": []}
-    rss = {"cold": [], "warm": []}
-    for _ in range(args.runs):
-        times["cat"].append(run(["cat"] + files)[0])
-        times["find"].append(run(["find", seeds, "-type", "f"])[0])
-        # The least any size-and-mtime check costs: find with one stat per file (-printf %s %T@ needs it).
-        times["find+stat"].append(run(["find", seeds, "-type", "f", "-printf", "%s %T@ %p\n"])[0])
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(state, ignore_errors=True)
-        t, m, code, _ = run(cmd)
-        if code != 0:
-            fail(f"feedd cold run ({' '.join(cmd)})", code)
-        times["cold"].append(t)
-        rss["cold"].append(m)
-        t, m, code, _ = run(cmd)
-        if code != 0:
-            fail("feedd warm run", code)
-        times["warm"].append(t)
-        rss["warm"].append(m)
-    med = {k: statistics.median(v) for k, v in times.items()}
-    print(f"articles: {len(files)} files, {size / 1e6:.1f} MB, {args.runs} runs, medians")
-    print(f"  cat                 {med['cat'] * 1000:8.1f} ms")
-    print(f"  find -type f        {med['find'] * 1000:8.1f} ms")
-    print(f"  find -printf %s %T@ {med['find+stat'] * 1000:8.1f} ms   (a stat per file: {med['find+stat'] / med['find']:.2f}x find)")
-    print(f"  feedd --once cold   {med['cold'] * 1000:8.1f} ms   peak RSS {max(rss['cold']) / 1024:6.1f} MiB")
-    print(f"  feedd --once warm   {med['warm'] * 1000:8.1f} ms   peak RSS {max(rss['warm']) / 1024:6.1f} MiB")
-    print(f"  ratio cold / cat    {med['cold'] / med['cat']:8.2f}x   (target <= 5x)")
-    print(f"  ratio warm / find   {med['warm'] / med['find']:8.2f}x   (target <= 3x; {med['warm'] / med['find+stat']:.2f}x find with a stat per file)")
-    print(f"  peak RSS            {max(rss['cold'] + rss['warm']) / 1024:8.1f} MiB (target < 64 MiB)")
-
-
-# ------------------------------------------------------------------ parse
 
 def feedd_parse_command(feedd, mode, paths):
     """The feedd command that parses every path, and its label."""
@@ -294,7 +156,7 @@ def feedd_entries(mode, output):
         total += len(obj.get("entries", []))
 
 
-def parse_round(contenders, paths, feedd, mode, scratch, rotation=0):
+def parse_round(contenders, paths, feedd, mode, scratch, rotation):
     """One round: every contender once over paths, starting `rotation` places into the list.
 
     The order turns by one each round and every run starts after a short pause: the run that follows
@@ -315,11 +177,11 @@ def parse_round(contenders, paths, feedd, mode, scratch, rotation=0):
             if code != 0:
                 fail(f"the {prog} loop", code)
             sample.add(t, rss, cpu)
-        elif key == "feedparser":
-            _, rss, code, cpu, out = run_to_file([sys.executable, os.path.join(HERE, "feedparser_parse.py")] + paths,
-                                            os.path.join(scratch, "feedparser.out"))
+        elif key in ("feedparser", "json"):
+            script = ["-c", JSON_FLOOR] if key == "json" else [os.path.join(HERE, "feedparser_parse.py")]
+            _, rss, code, cpu, out = run_to_file([sys.executable] + script + paths, os.path.join(scratch, f"{key}.out"))
             if code != 0:
-                fail("feedparser", code)
+                fail(key, code)
             inside, entries, _ = out.split("\t")
             sample.add(float(inside), rss, cpu, int(entries))
         elif key == "feedd":
@@ -331,117 +193,100 @@ def parse_round(contenders, paths, feedd, mode, scratch, rotation=0):
             sample.add(t, rss, cpu, feedd_entries(mode, out))
 
 
-def parse_set(title, paths, manifest_entries, size, args, feedd, mode, scratch):
-    """Measures one set of files and prints its table."""
+def parse_set(sec, paths, manifest_entries, size, args, mode, scratch, xml=True):
+    """Measures one set of files, prints its table and checks feedd's entry count; returns the contenders."""
     contenders = {}
-    if shutil.which("xmllint"):
+    if xml and has("xmllint"):
         contenders["xmllint"] = Samples("xmllint --sax --noout (1 process)")
-    if shutil.which("sfeed"):
+    if xml and has("sfeed"):
         contenders["sfeed"] = Samples(f"sfeed < file (sh loop, {len(paths)} processes)")
         contenders["spawn"] = Samples("  /bin/true < file (same loop: spawn cost)")
-    if has_feedparser():
+    if xml and has_feedparser():
         contenders["feedparser"] = Samples("feedparser (1 process, timed inside)")
+    if not xml:
+        contenders["json"] = Samples("Python json.loads (1 process, timed inside)")
     if mode:
-        contenders["feedd"] = Samples(feedd_parse_command(feedd, mode, paths)[1])
-    run(["cat"] + paths)  # page cache
+        contenders["feedd"] = Samples(feedd_parse_command(args.feedd, mode, paths)[1])
+    for path in paths:  # the page cache
+        with open(path, "rb") as f:
+            f.read()
     for round_index in range(args.runs):
-        parse_round(contenders, paths, feedd, mode, scratch, rotation=round_index)
-    floor = contenders.get("xmllint")
-    print(f"{title}: {len(paths)} files, {size / 1e6:.1f} MB, {manifest_entries} entries (manifest); "
-          f"{args.runs} runs, medians")
-    print(f"  {'contender':<44}{'time ms':>9}{'CPU ms':>9}{'MB/s':>8}{'x xmllint':>11}{'peak RSS MiB':>14}{'entries':>9}")
-    for key, s in contenders.items():
+        parse_round(contenders, paths, args.feedd, mode, scratch, round_index)
+    floor = contenders.get("xmllint") or contenders.get("json")
+    floor_name = "x xmllint" if xml else "x json"
+    sec.say(f"  {'contender':<44}{'time ms':>9}{'CPU ms':>9}{'MB/s':>8}{floor_name:>11}{'peak RSS MiB':>14}{'entries':>9}")
+    for s in contenders.values():
         t = s.median
         ratio = f"{t / floor.median:10.2f}x" if floor else f"{'-':>11}"
         entries = f"{s.counts[-1]:>9}" if s.counts else f"{'-':>9}"
-        print(f"  {s.name:<44}{t * 1000:9.1f}{s.median_cpu * 1000:9.0f}{size / 1e6 / t:8.1f}{ratio}"
-              f"{mib(max(s.rss)):14.1f}{entries}")
+        sec.say(f"  {s.name:<44}{t * 1000:9.1f}{s.median_cpu * 1000:9.0f}{size / 1e6 / t:8.1f}{ratio}"
+                f"{s.peak_mib:14.1f}{entries}")
     if "sfeed" in contenders:
         net = contenders["sfeed"].median - contenders["spawn"].median
         ratio = f"{net / floor.median:10.2f}x" if floor else f"{'-':>11}"
-        print(f"  {'sfeed net of spawn cost (difference)':<44}{net * 1000:9.1f}{'':9}{size / 1e6 / max(net, 1e-9):8.1f}{ratio}")
-    if "feedd" in contenders and floor:
-        per_file = "" if mode == "quiet" else ", which is for one process; this build runs one per file"
-        print(f"  ratio feedd / xmllint {contenders['feedd'].median / floor.median:.2f}x (target <= 1.3x{per_file})")
+        rate = f"{size / 1e6 / net:8.1f}" if net > 0 else f"{'-':>8}"
+        sec.say(f"  {'sfeed net of spawn cost (difference)':<44}{net * 1000:9.1f}{'':9}{rate}{ratio}")
     if "feedd" in contenders:
         got = contenders["feedd"].counts
-        ok = all(c == manifest_entries for c in got)
-        print(f"  entries: feedd {got[-1]} vs manifest {manifest_entries} "
-              f"({'ok' if ok else 'MISMATCH in ' + str(sum(c != manifest_entries for c in got)) + ' run(s)'})")
+        sec.check("feedd entries = manifest", next((c for c in got if c != manifest_entries), got[-1]),
+                  "==", manifest_entries)
     return contenders
 
 
-def parse(args):
-    feedd = feedd_binary()
-    mode = feedd_inspect_mode(feedd)
-    corpus, manifest = generate_feeds(args.work, args.feeds, args.large)
+def parse(args, report):
+    """Feed parsing beside xmllint --sax, sfeed and feedparser; feedd's peak RSS on the biggest file."""
+    mode = feedd_inspect_mode(args.feedd)
+    corpus, manifest = feeds_corpus(args.feeds, args.large, args.large_scale, args.json)
     scratch = os.path.join(args.work, "parse")
     os.makedirs(scratch, exist_ok=True)
-    for line in missing_peers("xmllint", "sfeed"):
-        print(f"skipped: {line}")
-    if not has_feedparser():
-        print("skipped: Python feedparser (install: pip install feedparser)")
-    if mode is None:
-        print("skipped: feedd (this build has no `feedd inspect`)")
-    elif mode == "json":
-        print("note: this build has no `feedd inspect --quiet FILE...`: feedd runs one process per file")
     sets = [("parse", sorted(r for r in manifest if "/" not in r)),
-            ("parse large/", sorted(r for r in manifest if r.startswith("large/")))]
+            ("parse large/", sorted(r for r in manifest if r.startswith("large/"))),
+            ("parse json/", sorted(r for r in manifest if r.startswith("json/")))]
     for title, rels in sets:
         if not rels:
             continue
+        sec = report.section(title)
+        xml = not title.endswith("json/")
         paths = [os.path.join(corpus, r) for r in rels]
-        size = sum(manifest[r][1] for r in rels)
-        parse_set(title, paths, sum(manifest[r][2] for r in rels), size, args, feedd, mode, scratch)
-        if title.startswith("parse large") and mode:
+        size, entries = sum(manifest[r][1] for r in rels), sum(manifest[r][2] for r in rels)
+        sec.say(f"{title}: {len(paths)} files, {size / 1e6:.1f} MB, {entries} entries (manifest); "
+                f"{args.runs} runs, medians")
+        for line in missing("xmllint", "sfeed") if xml else []:
+            sec.say(f"  skipped: {line}")
+        if xml and not has_feedparser():
+            sec.say("  skipped: Python feedparser (install: pip install feedparser)")
+        if not xml:
+            sec.say("  (xmllint and sfeed read no JSON, nor does feedparser 6.0: Python's json module is the floor)")
+        if mode is None:
+            sec.say("  skipped: feedd (this build has no `feedd inspect`)")
+        elif mode == "json":
+            sec.say("  note: this build has no `feedd inspect --quiet FILE...`: feedd runs one process per file")
+        contenders = parse_set(sec, paths, entries, size, args, mode, scratch, xml)
+        if title == "parse":
+            label, target = "feedd / xmllint --sax", "<= 1.3x"
+            if "feedd" in contenders and "xmllint" in contenders:
+                sec.check(label, contenders["feedd"].median / contenders["xmllint"].median, "<=", 1.3, "x")
+            else:
+                sec.skip(label, target, "no xmllint on this machine" if mode else "this feedd has no inspect")
+        if title == "parse large/":
             biggest = max(rels, key=lambda r: manifest[r][1])
-            cmd, _ = feedd_parse_command(feedd, mode, [os.path.join(corpus, biggest)])
+            label = f"feedd peak RSS parsing {biggest} ({manifest[biggest][1] / 1e6:.1f} MB)"
+            if not mode:
+                sec.skip(label, "< 32 MiB", "this feedd has no inspect")
+                continue
+            cmd, _ = feedd_parse_command(args.feedd, mode, [os.path.join(corpus, biggest)])
             peaks = []
             for _ in range(args.runs):
                 _, rss, code, _ = run(cmd, cwd=scratch)
                 if code not in (0, 65):
                     fail("feedd inspect on the biggest file", code)
                 peaks.append(rss)
-            print(f"  feedd peak RSS on {biggest} ({manifest[biggest][1] / 1e6:.1f} MB): "
-                  f"{mib(max(peaks)):.1f} MiB (target < 32 MiB)")
+            sec.check(label, mib(max(peaks)), "<", 32, "MiB")
 
 
 # ------------------------------------------------------------------ poll
 
-class FeedServer:
-    """serve_feeds.py on a free loopback port, stopped on exit."""
-
-    def __init__(self, directory, log_path):
-        self.log = open(log_path, "wb")
-        self.proc = subprocess.Popen([sys.executable, shared_script("serve_feeds.py"), directory, "--port", "0"],
-                                     stdout=subprocess.PIPE, stderr=self.log, start_new_session=True)
-        ready, _, _ = select.select([self.proc.stdout], [], [], 30)
-        line = self.proc.stdout.readline().decode() if ready else ""
-        if not line.startswith("PORT "):
-            self.stop()
-            sys.exit(f"serve_feeds.py did not print its port (got {line!r}); see {log_path}")
-        self.port = int(line.split()[1])
-
-    def url(self, rel):
-        return f"http://127.0.0.1:{self.port}/{rel}"
-
-    def stats(self):
-        with urllib.request.urlopen(self.url("_stats"), timeout=30) as r:
-            return json.load(r)
-
-    def stop(self):
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
-        self.proc.stdout.close()
-        self.log.close()
-
-
-def write_curl_config(path, server, rels, bodies=None, headers=None, etags=None):
+def write_curl_config(path, server, rels, bodies=None, etags=None):
     """A curl -K file: one transfer per feed (`next` between them), at most 8 at once, gzip."""
     lines = ["parallel", "parallel-max = 8"]
     for i, rel in enumerate(rels):
@@ -449,25 +294,24 @@ def write_curl_config(path, server, rels, bodies=None, headers=None, etags=None)
             lines.append("next")
         lines += ["silent", "compressed", f'url = "{server.url(rel)}"',
                   f'output = "{os.path.join(bodies, rel) if bodies else "/dev/null"}"']
-        if headers:
-            lines.append(f'dump-header = "{os.path.join(headers, rel)}"')
         if etags:
             quoted = etags[rel].replace("\\", "\\\\").replace('"', '\\"')
             lines.append(f'header = "If-None-Match: {quoted}"')
-    with open(path, "w") as f:
-        f.write("\n".join(lines) + "\n")
+    write_config(path, lines)
 
 
-def read_etags(headers, rels):
+def warm_up(server, rels):
+    """Fetches every feed once, gzip accepted, untimed: fills the server's gzip cache; returns the ETags."""
     etags = {}
     for rel in rels:
-        with open(os.path.join(headers, rel), encoding="latin-1") as f:
-            for line in f:
-                name, _, value = line.partition(":")
-                if name.strip().lower() == "etag":
-                    etags[rel] = value.strip()
-        if rel not in etags:
-            sys.exit(f"no ETag in the answer for {rel}")
+        request = urllib.request.Request(server.url(rel), headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            body = answer.read()
+            etags[rel] = answer.headers["ETag"]
+        if answer.headers.get("Content-Encoding") == "gzip":
+            gzip.decompress(body)
+        if not etags[rel]:
+            raise BenchError(f"no ETag in the answer for {rel}")
     return etags
 
 
@@ -477,8 +321,7 @@ def write_feedd_config(path, seeds, out, state, server, rels):
              f'state = "{state}"', '', '[polling]', 'max_concurrent = 8', 'max_per_host = 8']
     for rel in rels:
         lines += ['', '[[source]]', f'name = "{rel[:-4]}"', f'url = "{server.url(rel)}"']
-    with open(path, "w") as f:
-        f.write("\n".join(lines) + "\n")
+    write_config(path, lines)
 
 
 def write_sfeedrc(path, sfeed_dir, server, rels):
@@ -502,58 +345,54 @@ feeds() {{
 ''')
 
 
-def poll(args):
-    feedd = feedd_binary()
-    missing = missing_peers("curl", "xmllint", "sfeed_update", "sfeed_atom")
-    for line in missing:
-        print(f"skipped: {line}")
-    if any(m.startswith(("curl", "xmllint")) for m in missing):
-        sys.exit("poll needs curl and xmllint for its floors")
-    with_sfeed = not any(m.startswith("sfeed") for m in missing)
-    corpus, manifest = generate_feeds(args.work, args.feeds, 0)
+def poll_rows(args, base, dirs, server, rels, etags):
+    """The contenders: key -> (samples, command, through sh?, folders emptied before each run: a cold start)."""
+    feedd_config, sfeedrc = os.path.join(base, "feedd.toml"), os.path.join(base, "sfeedrc")
+    write_feedd_config(feedd_config, dirs["seeds"], dirs["out"], dirs["state"], server, rels)
+    feedd_cmd = [args.feedd, "--once", "--all", "--config", feedd_config, "--log-level", "error"]
+    rows = {}
+    if has("curl", "xmllint"):
+        cold_cfg = os.path.join(base, "cold.curl")
+        write_curl_config(cold_cfg, server, rels, bodies=dirs["bodies"])
+        bodies = " ".join(f'"{os.path.join(dirs["bodies"], r)}"' for r in rels)
+        rows["cold floor"] = (Samples("curl --parallel 8 + xmllint --sax (cold floor)"),
+                              f'curl -K "{cold_cfg}" && xmllint --sax --noout {bodies}', True, ())
+    rows["feedd cold"] = (Samples("feedd --once --all, cold (empty state)"), feedd_cmd, False,
+                          (dirs["state"], dirs["out"]))
+    rows["feedd warm"] = (Samples("feedd --once --all, warm (all 304)"), feedd_cmd, False, ())
+    rows["feedd start"] = (Samples("  feedd --version (process start-up alone)"), [args.feedd, "--version"], False, ())
+    if has("sfeed_update", "sfeed_atom", "curl"):
+        write_sfeedrc(sfeedrc, dirs["sfeed"], server, rels)
+        sfeed_cmd = (f'sfeed_update "{sfeedrc}" >/dev/null && '
+                     f'sfeed_atom "{dirs["sfeed"]}"/feeds/* > "{dirs["sfeed-out"]}/atom.xml"')
+        rows["sfeed cold"] = (Samples("sfeed_update + sfeed_atom, cold"), sfeed_cmd, True,
+                              (os.path.join(dirs["sfeed"], "feeds"), dirs["sfeed-etags"], dirs["sfeed-out"]))
+        rows["sfeed warm"] = (Samples("sfeed_update + sfeed_atom, warm"), sfeed_cmd, True, ())
+    if has("curl"):
+        warm_cfg = os.path.join(base, "warm.curl")
+        write_curl_config(warm_cfg, server, rels, etags=etags)
+        rows["warm floor"] = (Samples("curl --parallel 8, If-None-Match (304 floor)"), ["curl", "-K", warm_cfg], False, ())
+    return rows
+
+
+def poll(args, report):
+    """Polling N feeds over loopback, cold and warm, beside curl + xmllint and sfeed_update."""
+    sec = report.section("poll")
+    corpus, manifest = feeds_corpus(args.feeds)
     rels = sorted(r for r in manifest if "/" not in r)
-    size = sum(manifest[r][1] for r in rels)
-    n = len(rels)
+    size, n = sum(manifest[r][1] for r in rels), len(rels)
+    sec.say(f"poll: {n} feeds, {size / 1e6:.1f} MB, served by bench/corpus/serve.py on 127.0.0.1 (gzip), "
+            f"{args.runs} runs, medians")
+    for line in missing("curl", "xmllint", "sfeed_update", "sfeed_atom"):
+        sec.say(f"  skipped: {line}")
     base = os.path.join(args.work, "poll")
     shutil.rmtree(base, ignore_errors=True)
-    dirs = {k: os.path.join(base, k) for k in ("seeds", "out", "state", "bodies", "headers", "sfeed", "sfeed-out")}
+    dirs = {k: os.path.join(base, k) for k in ("seeds", "out", "state", "bodies", "sfeed", "sfeed-out")}
     dirs["sfeed-etags"] = os.path.join(dirs["sfeed"], "etags")
     for d in dirs.values():
         os.makedirs(d)
-    server = FeedServer(corpus, os.path.join(base, "server.log"))
-    try:
-        # First pass, untimed: fills the server's gzip cache and gives the floor's ETags.
-        cold_cfg, warm_cfg = os.path.join(base, "cold.curl"), os.path.join(base, "warm.curl")
-        write_curl_config(cold_cfg, server, rels, bodies=dirs["bodies"], headers=dirs["headers"])
-        if run(["curl", "-K", cold_cfg])[2] != 0:
-            sys.exit("curl could not fetch the feeds from serve_feeds.py")
-        etags = read_etags(dirs["headers"], rels)
-        write_curl_config(cold_cfg, server, rels, bodies=dirs["bodies"])
-        write_curl_config(warm_cfg, server, rels, etags=etags)
-        config = os.path.join(base, "feedd.toml")
-        write_feedd_config(config, dirs["seeds"], dirs["out"], dirs["state"], server, rels)
-        sfeedrc = os.path.join(base, "sfeedrc")
-        write_sfeedrc(sfeedrc, dirs["sfeed"], server, rels)
-        bodies = " ".join(f'"{os.path.join(dirs["bodies"], r)}"' for r in rels)
-        feedd_cmd = [feedd, "--once", "--all", "--config", config, "--log-level", "error"]
-        sfeed_cmd = (f'sfeed_update "{sfeedrc}" >/dev/null && '
-                     f'sfeed_atom "{dirs["sfeed"]}"/feeds/* > "{dirs["sfeed-out"]}/atom.xml"')
-        # key: (samples, command, through sh?, folders emptied before the run: a cold start)
-        rows = {
-            "cold floor": (Samples("curl --parallel 8 + xmllint --sax (cold floor)"),
-                           f'curl -K "{cold_cfg}" && xmllint --sax --noout {bodies}', True, ()),
-            "feedd cold": (Samples("feedd --once --all, cold (empty state)"), feedd_cmd, False,
-                           (dirs["state"], dirs["out"])),
-            "feedd warm": (Samples("feedd --once --all, warm (all 304)"), feedd_cmd, False, ()),
-            "feedd start": (Samples("  feedd --version (process start-up alone)"), [feedd, "--version"], False, ()),
-        }
-        if with_sfeed:
-            rows["sfeed cold"] = (Samples("sfeed_update + sfeed_atom, cold"), sfeed_cmd, True,
-                                  (os.path.join(dirs["sfeed"], "feeds"), dirs["sfeed-etags"],
-                                   dirs["sfeed-out"]))
-            rows["sfeed warm"] = (Samples("sfeed_update + sfeed_atom, warm"), sfeed_cmd, True, ())
-        rows["warm floor"] = (Samples("curl --parallel 8, If-None-Match (304 floor)"),
-                              ["curl", "-K", warm_cfg], False, ())
+    with FeedServer(corpus, os.path.join(base, "server.log")) as server:
+        rows = poll_rows(args, base, dirs, server, rels, warm_up(server, rels))
         answered = {k: [] for k in rows}
         for _ in range(args.runs):
             for key, (sample, cmd, shell, emptied) in rows.items():
@@ -568,76 +407,107 @@ def poll(args):
                 after = server.stats()
                 sample.add(t, rss, cpu)
                 answered[key].append((after["200"] - before["200"], after["304"] - before["304"]))
-    finally:
-        server.stop()
-    print(f"poll: {n} feeds, {size / 1e6:.1f} MB, served by serve_feeds.py on loopback (gzip), "
-          f"{args.runs} runs, medians")
-    print(f"  {'contender':<46}{'time ms':>9}{'CPU ms':>9}{'200s':>6}{'304s':>6}{'peak RSS MiB':>14}")
+    sec.say(f"  {'contender':<46}{'time ms':>9}{'CPU ms':>9}{'200s':>6}{'304s':>6}{'peak RSS MiB':>14}")
+    expected = {}
     for key, (s, _, _, _) in rows.items():
+        expected[key] = (0, 0) if key == "feedd start" else (0, n) if "warm" in key else (n, 0)
+        flag = "" if all(a == expected[key] for a in answered[key]) else f"   UNEXPECTED answers: {answered[key]}"
         ok200, ok304 = answered[key][-1]
-        expected = (0, 0) if key == "feedd start" else (0, n) if "warm" in key else (n, 0)
-        flag = "" if all(a == expected for a in answered[key]) else f"   UNEXPECTED answers: {answered[key]}"
-        print(f"  {s.name:<46}{s.median * 1000:9.1f}{s.median_cpu * 1000:9.0f}{ok200:6}{ok304:6}"
-              f"{mib(max(s.rss)):14.1f}{flag}")
-    cold, warm = rows["cold floor"][0].median, rows["warm floor"][0].median
-    print(f"  ratio feedd cold / cold floor {rows['feedd cold'][0].median / cold:6.2f}x (target <= 2x)")
-    print(f"  ratio feedd warm / 304 floor  {rows['feedd warm'][0].median / warm:6.2f}x (target <= 5x)")
-    if with_sfeed:
-        print(f"  ratio sfeed cold / cold floor {rows['sfeed cold'][0].median / cold:6.2f}x")
-        print(f"  ratio sfeed warm / 304 floor  {rows['sfeed warm'][0].median / warm:6.2f}x")
+        sec.say(f"  {s.name:<46}{s.median * 1000:9.1f}{s.median_cpu * 1000:9.0f}{ok200:6}{ok304:6}{s.peak_mib:14.1f}{flag}")
+    med = {k: v[0].median for k, v in rows.items()}
+    if "sfeed cold" in med and "cold floor" in med:
+        sec.say(f"  ratio sfeed cold / cold floor {med['sfeed cold'] / med['cold floor']:6.2f}x")
+    if "sfeed warm" in med and "warm floor" in med:
+        sec.say(f"  ratio sfeed warm / 304 floor  {med['sfeed warm'] / med['warm floor']:6.2f}x")
+    for key in ("feedd cold", "feedd warm"):
+        got = next((a for a in answered[key] if a != expected[key]), expected[key])
+        sec.check(f"{key} answers (200s/304s)", "%d/%d" % got, "==", "%d/%d" % expected[key])
+    if "cold floor" in med:
+        sec.check("feedd cold / cold floor (curl x8 + xmllint)", med["feedd cold"] / med["cold floor"], "<=", 2, "x")
+    else:
+        sec.skip("feedd cold / cold floor (curl x8 + xmllint)", "<= 2x", "no curl or no xmllint on this machine")
+    if "warm floor" in med:
+        sec.check("feedd warm / 304 floor (curl x8)", med["feedd warm"] / med["warm floor"], "<=", 5, "x")
+    else:
+        sec.skip("feedd warm / 304 floor (curl x8)", "<= 5x", "no curl on this machine")
 
 
 # ------------------------------------------------------------------ main
 
-def daemon(args):
+def daemon(args, report):
     """The daemon's latency and idle cost (bench/daemon_bench.py)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    import daemon_bench
-    daemon_bench.main(["--drops", str(args.drops), "--idle-seconds", str(args.idle_seconds),
-                       "--sources", str(args.sources), "--work", args.work])
+    daemon_bench.run(args, report)
 
 
-def run_all(args):
-    args.count, args.feeds, args.large = 10000, 50, 3
-    args.drops, args.idle_seconds, args.sources = 200, 60, 50
-    for what in (articles, parse, poll, daemon):
-        what(args)
-        print()
+BENCHMARKS = {"articles": articles, "parse": parse, "poll": poll, "daemon": daemon}
+OPTIONS = {"articles": ("count",), "parse": ("feeds", "large", "large_scale", "json"), "poll": ("feeds",),
+           "daemon": ("drops", "idle_seconds", "sources")}
 
 
-def main():
-    global TIMEOUT, RSS_DIR, FEEDD
+def parse_arguments():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="what", required=True)
     a = sub.add_parser("articles", help="feedd --once over generated articles, beside cat and find")
-    a.add_argument("--count", type=int, default=10000)
+    a.add_argument("--count", type=int, help="articles (default 10,000)")
     a.add_argument("--runs", type=int, default=5)
     p = sub.add_parser("parse", help="feed parsing beside xmllint --sax, sfeed and feedparser")
-    p.add_argument("--feeds", type=int, default=50)
-    p.add_argument("--large", type=int, default=3, help="large feeds of 10-46 MB (3: the 46 MB one the target names)")
+    p.add_argument("--feeds", type=int, help="feeds of the main set (default 50)")
+    p.add_argument("--large", type=int, choices=range(4), help="large feeds of about 10, 23 and 46 MB (default 3: "
+                   "the 46 MB one the memory target names)")
+    p.add_argument("--json", type=int, help="JSON Feeds in their own set (default 6)")
     p.add_argument("--runs", type=int, default=5)
     q = sub.add_parser("poll", help="polling over loopback beside curl, xmllint and sfeed_update")
-    q.add_argument("--feeds", type=int, default=50)
+    q.add_argument("--feeds", type=int, help="feeds served (default 50)")
     q.add_argument("--runs", type=int, default=3)
     d = sub.add_parser("daemon", help="daemon latency (rename to published) and idle CPU and memory")
-    d.add_argument("--drops", type=int, default=200)
-    d.add_argument("--idle-seconds", type=int, default=60)
-    d.add_argument("--sources", type=int, default=50)
-    al = sub.add_parser("all", help="articles (10,000), parse (50 feeds, 1 large), poll (50 feeds) and daemon")
+    d.add_argument("--drops", type=int, help="articles dropped one by one (default 200)")
+    d.add_argument("--idle-seconds", type=int, help="idle period measured (default 60)")
+    d.add_argument("--sources", type=int, help="sources polled by the idle daemon (default 50)")
+    al = sub.add_parser("all", help="articles (10,000), parse (50 feeds, 3 large, 6 JSON), poll (50 feeds), daemon")
     al.add_argument("--runs", type=int, default=3)
     for s in (a, p, q, d, al):
         s.add_argument("--work", default="/tmp/feedd-bench", help="scratch folder for corpora and outputs")
-        s.add_argument("--timeout", type=int, default=TIMEOUT, help="seconds allowed to each subprocess")
-        s.add_argument("--feedd", help="the feedd binary (default: .build/release/feedd of this checkout)")
+        s.add_argument("--timeout", type=int, default=900, help="seconds allowed to each subprocess")
+        s.add_argument("--feedd", "--binary", dest="feedd", metavar="PATH",
+                       help="the feedd binary (default: .build/release/feedd of this checkout)")
+        s.add_argument("--quick", action="store_true", help="small corpora and short runs, for a smoke test")
+        s.add_argument("--results", default=os.path.join(HERE, "RESULTS.md"), help="results file (default bench/RESULTS.md)")
+        s.add_argument("--no-results", action="store_true", help="write no results file")
     args = parser.parse_args()
+    for name, (full, quick) in SIZES.items():
+        if getattr(args, name, None) is None:
+            setattr(args, name, quick if args.quick else full)
+    return args
+
+
+def main():
+    args = parse_arguments()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean up (children, server) on kill too
-    FEEDD = os.path.abspath(args.feedd) if args.feedd else None
-    TIMEOUT = args.timeout
-    if GNU_TIME is None:
-        print("note: no /usr/bin/time (apt-get install -y time): peak RSS includes this script's own")
-    RSS_DIR = args.work
+    args.feedd = feedd_binary(args.feedd)
+    args.work = os.path.abspath(args.work)
     os.makedirs(args.work, exist_ok=True)
-    {"articles": articles, "parse": parse, "poll": poll, "daemon": daemon, "all": run_all}[args.what](args)
+    settings.update(timeout=args.timeout, work=args.work)
+    chosen = list(BENCHMARKS) if args.what == "all" else [args.what]
+    report = Report()
+    if not GNU_TIME:
+        print("note: no /usr/bin/time (apt-get install -y time): peak RSS includes this script's own")
+    for name in chosen:
+        try:
+            BENCHMARKS[name](args, report)
+        except BenchError as error:
+            last = report.sections[-1] if report.sections and report.sections[-1].title.startswith(name) else None
+            (last or report.section(name)).error(str(error))
+        print()
+    print(f"targets: {report.summary()}")
+    if not args.no_results:
+        sizes = "; ".join(f"{name}: " + ", ".join(f"{o.replace('_', ' ')} {getattr(args, o):g}" for o in OPTIONS[name])
+                          for name in chosen)
+        notes = [("run", f"{', '.join(chosen)}; {'--quick: small corpora, not the sizes the targets name' if args.quick else 'full sizes'}"
+                         f" ({sizes})" + (f"; --runs {args.runs}" if "runs" in args else ""))]
+        report.write(args.results, args.feedd, notes)
+        shown = os.path.relpath(args.results)
+        print(f"results: {args.results if shown.startswith('..') else shown}")
+    sys.exit(1 if report.failed else 0)
 
 
 if __name__ == "__main__":

@@ -1,45 +1,35 @@
 #!/usr/bin/env python3
-"""feedd daemon benchmarks (issue: the daemon), run from bench.py or alone:
+"""feedd daemon benchmarks, run by `bench.py daemon` (which also writes bench/RESULTS.md) or alone:
 
-    python3 bench/daemon_bench.py [--drops 200] [--idle-seconds 60] [--sources 50] [--work DIR]
+    python3 bench/daemon_bench.py [--drops 200] [--idle-seconds 60] [--sources 50] [--work DIR] [--feedd PATH]
 
-1. Latency: the release daemon watches an empty seeds directory (default 250 ms debounce); each of N
-   articles is written under a hidden temporary name and renamed into place, and the time until the new
-   atom.xml (which holds it) is in place is measured. Prints p50, p90, p99, max.
-2. Idle: the daemon with N sources served by ../shared/bench/serve_feeds.py on 127.0.0.1, after its
-   start-up polls: CPU time (utime + stime from /proc) and RSS over the idle period; the server's request
-   counter shows that nothing is polled while nothing is due.
+1. Latency: the daemon watches an empty seeds directory (default 250 ms debounce); each of N articles
+   is written under a hidden temporary name and renamed into place, and the time until the new atom.xml
+   (which holds it) is in place is measured. Prints p50, p90, p99, max. Targets: p50 < 300 ms, p99 < 1 s.
+2. Idle: the daemon with N sources served by bench/corpus/serve.py on 127.0.0.1, after its start-up
+   polls: CPU time (utime + stime from /proc) and RSS over the idle period; the server's request counter
+   shows that nothing is polled while nothing is due. Targets: CPU < 1 %, RSS < 48 MiB.
 Readiness is taken from sd_notify (READY=1) on a unix datagram socket this script owns.
 """
 import argparse
-import json
 import os
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHARED = os.path.join(os.path.dirname(ROOT), "shared", "bench")
-
-
-def feedd_binary():
-    path = os.path.join(ROOT, ".build", "release", "feedd")
-    if not os.access(path, os.X_OK):
-        sys.exit("no release build: run `swift build -c release` first")
-    return path
+from harness import BenchError, FeedServer, feedd_binary, feeds_corpus, settings
+from report import Report
 
 
 class Daemon:
-    """The release feedd daemon with its own notify socket; stopped with SIGTERM."""
+    """The feedd daemon with its own notify socket; stopped with SIGTERM."""
 
-    def __init__(self, work, config):
+    def __init__(self, feedd, work, config):
         self.sock_path = os.path.join(work, "notify.sock")
         if os.path.exists(self.sock_path):
             os.unlink(self.sock_path)
@@ -48,15 +38,18 @@ class Daemon:
         self.sock.settimeout(120)
         env = dict(os.environ, NOTIFY_SOCKET=self.sock_path)
         env.pop("JOURNAL_STREAM", None)
-        self.log = open(os.path.join(work, "daemon.log"), "wb")
-        self.proc = subprocess.Popen([feedd_binary(), "--config", config, "--log-level", os.environ.get("FEEDD_BENCH_LOG", "warning")],
+        self.log_path = os.path.join(work, "daemon.log")
+        self.log = open(self.log_path, "wb")
+        level = os.environ.get("FEEDD_BENCH_LOG", "warning")
+        self.proc = subprocess.Popen([feedd, "--config", config, "--log-level", level],
                                      stdout=subprocess.DEVNULL, stderr=self.log, env=env)
 
     def wait_ready(self):
-        while True:
-            message = self.sock.recv(4096).decode()
-            if "READY=1" in message:
-                break
+        try:
+            while "READY=1" not in self.sock.recv(4096).decode():
+                pass
+        except socket.timeout:
+            raise BenchError(f"the daemon sent no READY=1 within 120 s; see {self.log_path}") from None
         # Drain later STATUS= lines as systemd does, so the daemon's queue never fills.
         threading.Thread(target=self._drain, daemon=True).start()
 
@@ -73,6 +66,7 @@ class Daemon:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def memory(self):
+        """VmRSS, VmHWM, RssAnon and RssFile in MiB."""
         values = {}
         with open(f"/proc/{self.proc.pid}/status") as f:
             for line in f:
@@ -87,6 +81,7 @@ class Daemon:
             code = self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+            self.proc.wait()
             code = None
         self.sock.close()
         self.log.close()
@@ -98,7 +93,7 @@ ARTICLE = ("Bench article {n}\n\nKey Facts\n\nThe harbour committee met on {n} a
            "Source: https://bench.example/2026/01/02/article-{n}/\n")
 
 
-def latency(args):
+def latency(args, sec):
     work = tempfile.mkdtemp(prefix="latency-", dir=args.work)
     seeds = os.path.join(work, "seeds")
     os.makedirs(seeds)
@@ -106,7 +101,7 @@ def latency(args):
     with open(config, "w") as f:
         f.write('[feed]\ntag_authority = "bench.example,2026"\n[paths]\nseeds = "seeds"\noutput = "out"\n'
                 'state = "state"\n')
-    daemon = Daemon(work, config)
+    daemon = Daemon(args.feedd, work, config)
     atom = os.path.join(work, "out", "atom.xml")
     samples = []
     try:
@@ -119,7 +114,6 @@ def latency(args):
             marker = f":{key}</id>"
             start = time.perf_counter()
             os.rename(temp, os.path.join(seeds, f"{n:04d}_{key}.txt"))
-            deadline = start + 10
             while True:
                 try:
                     with open(atom) as f:
@@ -127,8 +121,8 @@ def latency(args):
                             break
                 except FileNotFoundError:
                     pass
-                if time.perf_counter() > deadline:
-                    sys.exit(f"article {n} not published within 10 s; see {work}/daemon.log")
+                if time.perf_counter() > start + 10:
+                    raise BenchError(f"article {n} not published within 10 s; see {work}/daemon.log")
                 time.sleep(0.002)
             samples.append(time.perf_counter() - start)
             time.sleep(0.05)
@@ -139,39 +133,33 @@ def latency(args):
     def pct(p):
         return samples[min(len(samples) - 1, int(round(p / 100 * (len(samples) - 1))))] * 1000
 
-    print(f"daemon latency: rename into the seeds directory -> new atom.xml in place, {len(samples)} drops "
-          f"(debounce 250 ms included)")
-    print(f"  p50 {pct(50):7.1f} ms   (target < 300 ms)")
-    print(f"  p90 {pct(90):7.1f} ms")
-    print(f"  p99 {pct(99):7.1f} ms   (target < 1000 ms)")
-    print(f"  max {samples[-1] * 1000:7.1f} ms   exit status after SIGTERM: {code}")
+    sec.say(f"daemon latency: rename into the seeds directory -> new atom.xml in place, {len(samples)} drops "
+            f"(debounce 250 ms included)")
+    for p in (50, 90, 99):
+        sec.say(f"  p{p} {pct(p):7.1f} ms")
+    sec.say(f"  max {samples[-1] * 1000:7.1f} ms   exit status after SIGTERM: {code}")
+    sec.check("p50, rename to new atom.xml", pct(50), "<", 300, "ms")
+    sec.check("p99, rename to new atom.xml", pct(99), "<", 1000, "ms")
     shutil.rmtree(work, ignore_errors=True)
 
 
-def idle(args):
+def idle(args, sec):
     work = tempfile.mkdtemp(prefix="idle-", dir=args.work)
-    feeds = os.path.join(args.work, f"feeds-{args.sources}")
-    if not os.path.isdir(feeds):
-        subprocess.run([sys.executable, os.path.join(SHARED, "gen_feeds.py"), str(args.sources), feeds],
-                       check=True, stdout=subprocess.DEVNULL)
-    names = sorted(n for n in os.listdir(feeds) if os.path.isfile(os.path.join(feeds, n)) and not n.endswith(".tsv"))
-    server = subprocess.Popen([sys.executable, os.path.join(SHARED, "serve_feeds.py"), feeds, "--port", "0"],
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        port = int(server.stdout.readline().split()[1])
+    corpus, manifest = feeds_corpus(args.sources)
+    names = sorted(r for r in manifest if "/" not in r)[: args.sources]
+    with FeedServer(corpus, os.path.join(work, "server.log")) as server:
         os.makedirs(os.path.join(work, "seeds"))
         config = os.path.join(work, "feedd.toml")
         with open(config, "w") as f:
             f.write('[feed]\ntag_authority = "bench.example,2026"\n[paths]\nseeds = "seeds"\noutput = "out"\n'
                     'state = "state"\n[polling]\nmax_body_size = 67108864\n')
-            for name in names[: args.sources]:
-                f.write(f'[[source]]\nname = "{name}"\nurl = "http://127.0.0.1:{port}/{name}"\n')
-        daemon = Daemon(work, config)
+            for name in names:
+                f.write(f'[[source]]\nname = "{name[:-4]}"\nurl = "{server.url(name)}"\n')
+        daemon = Daemon(args.feedd, work, config)
         try:
             daemon.wait_ready()
             time.sleep(2)
-            stats = lambda: json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/_stats", timeout=5))
-            before_requests = stats()
+            before = server.stats()
             cpu0, t0 = daemon.cpu_seconds(), time.monotonic()
             peak = 0.0
             while time.monotonic() - t0 < args.idle_seconds:
@@ -179,21 +167,30 @@ def idle(args):
                 peak = max(peak, daemon.memory().get("VmRSS", 0))
             cpu1, t1 = daemon.cpu_seconds(), time.monotonic()
             memory = daemon.memory()
-            after_requests = stats()
+            after = server.stats()
         finally:
             code = daemon.stop()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
     share = (cpu1 - cpu0) / (t1 - t0) * 100
-    print(f"daemon idle: {min(args.sources, len(names))} sources on loopback, {t1 - t0:.0f} s after start-up")
-    print(f"  CPU      {share:6.2f} %   ({(cpu1 - cpu0) * 1000:.0f} ms of CPU time; target < 1 %)")
-    print(f"  RSS      {peak:6.1f} MiB now-peak during idle, high-water mark {memory.get('VmHWM', 0):.1f} MiB "
-          f"(target < 48 MiB)")
-    print(f"  of which anonymous (heap) {memory.get('RssAnon', 0):.1f} MiB, file-backed (libraries) {memory.get('RssFile', 0):.1f} MiB")
-    print(f"  requests during idle: {json.dumps(after_requests.get('requests', after_requests))} vs "
-          f"{json.dumps(before_requests.get('requests', before_requests))} before   exit status: {code}")
+    sec.say(f"daemon idle: {len(names)} sources on 127.0.0.1, {t1 - t0:.0f} s after start-up")
+    sec.say(f"  CPU      {share:6.2f} %   ({(cpu1 - cpu0) * 1000:.0f} ms of CPU time)")
+    sec.say(f"  RSS      {peak:6.1f} MiB peak during idle, high-water mark {memory.get('VmHWM', 0):.1f} MiB")
+    sec.say(f"  of which anonymous (heap) {memory.get('RssAnon', 0):.1f} MiB, "
+            f"file-backed (libraries) {memory.get('RssFile', 0):.1f} MiB")
+    sec.say(f"  requests during idle: {after['requests'] - before['requests']} "
+            f"({before['requests']} at start-up)   exit status after SIGTERM: {code}")
+    sec.check("CPU while idle", share, "<", 1, "%")
+    sec.check("RSS while idle (peak)", peak, "<", 48, "MiB")
     shutil.rmtree(work, ignore_errors=True)
+
+
+def run(args, report):
+    """Both measurements, each in its own section; an error in one does not stop the other."""
+    for title, measure in (("daemon latency", latency), ("daemon idle", idle)):
+        sec = report.section(title)
+        try:
+            measure(args, sec)
+        except BenchError as error:
+            sec.error(str(error))
 
 
 def main(argv=None):
@@ -202,10 +199,15 @@ def main(argv=None):
     parser.add_argument("--idle-seconds", type=int, default=60)
     parser.add_argument("--sources", type=int, default=50)
     parser.add_argument("--work", default="/tmp/feedd-bench")
+    parser.add_argument("--feedd", "--binary", dest="feedd", metavar="PATH", help="default: .build/release/feedd")
     args = parser.parse_args(argv)
+    args.feedd, args.work = feedd_binary(args.feedd), os.path.abspath(args.work)
     os.makedirs(args.work, exist_ok=True)
-    latency(args)
-    idle(args)
+    settings["work"] = args.work
+    report = Report()
+    run(args, report)
+    print(f"targets: {report.summary()}")
+    sys.exit(1 if report.failed else 0)
 
 
 if __name__ == "__main__":
