@@ -22,7 +22,9 @@ public enum EntryMerger {
         var kept = [Bool](repeating: false, count: candidates.count)
         for index in preference {
             let entry = candidates[index]
-            let link = entry.link.flatMap(LinkNormalizer.normalize)
+            // Only a link that will be published says two entries are one story (a `javascript:` link shared
+            // by two entries is dropped from both, and says nothing).
+            let link = PublishableURL.make(entry.link).flatMap(LinkNormalizer.normalize)
             let origin = sourceKey(entry)
             if claimedIDs.contains(entry.id) { continue }
             if let link, let owner = claimedLinks[link], owner != origin { continue }

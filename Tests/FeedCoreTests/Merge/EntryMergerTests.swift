@@ -16,6 +16,14 @@ import Testing
         #expect(merged.map(\.id) == ["a"])
     }
 
+    @Test func anUnpublishableLinkFoldsNothingTogether() {
+        let merged = EntryMerger.merge([
+            entry("b", "javascript:alert(1)", published: 200, source: "https://b.example/feed"),
+            entry("a", "javascript:alert(1)", published: 100, source: "https://a.example/feed"),
+        ], limit: 10)
+        #expect(merged.map(\.id) == ["b", "a"])
+    }
+
     @Test func anArticleWinsOverAnExternalCopy() {
         let merged = EntryMerger.merge([
             entry("ext", "https://news.example/story", published: 100, source: "https://a.example/feed"),
