@@ -25,23 +25,8 @@ import Testing
         return Array((xml + "</channel></rss>").utf8)
     }
 
-    static func gzipped(_ bytes: [UInt8]) throws -> [UInt8] {
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("feedd-bomb-\(UUID().uuidString)")
-        try Data(bytes).write(to: input)
-        defer { try? FileManager.default.removeItem(at: input) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-c", "-9", input.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Array(data)
-    }
-
     @Test func everyHostileSourceEndsWithItsOwnErrorAndTheGoodOneIsStored() async throws {
-        let bomb = try Self.gzipped([UInt8](repeating: 0x20, count: 64 << 20))
+        let bomb = try gzipped([UInt8](repeating: 0x20, count: 64 << 20))
         let deep = Self.nested(depth: 1_000_000)
         let many = Self.many(100_000)
         let server = try TestHTTPServer { request in

@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func gzipBodyIsDecompressed() async throws {
-        let compressed = try gzip(Self.feed)
+        let compressed = try gzipped(Self.feed)
         try await withServer({ _ in .respond(status: 200, headers: ["content-encoding": "gzip"], body: compressed) }) { server, fetcher in
             guard case let .fetched(document) = await fetcher.fetch(FetchRequest(url: server.baseURL + "/gz")) else {
                 Issue.record("expected a document")
@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func gzipBombIsRefused() async throws {
-        let bomb = try gzip([UInt8](repeating: 0x20, count: 20 << 20))
+        let bomb = try gzipped([UInt8](repeating: 0x20, count: 20 << 20))
         let settings = FetcherSettings(userAgent: "t", maxBodySize: 1 << 20)
         try await withServer(settings: settings, { _ in .respond(status: 200, headers: ["content-encoding": "gzip"], body: bomb) }) { server, fetcher in
             guard case let .failed(failure) = await fetcher.fetch(FetchRequest(url: server.baseURL + "/bomb")) else {
@@ -216,20 +216,5 @@ import Testing
             #expect(server.requests.count == 6)
             #expect(server.peakInFlight == 2)
         }
-    }
-
-    private func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("feedd-gz-\(UUID().uuidString)")
-        try Data(bytes).write(to: input)
-        defer { try? FileManager.default.removeItem(at: input) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        process.arguments = ["-c", "-9", input.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Array(data)
     }
 }
