@@ -83,6 +83,10 @@ let package = Package(
             // nothing from the toolchain to run. The benchmark results (bench/RESULTS.md) hold the figures.
             linkerSettings: [.unsafeFlags(staticRuntime, .when(configuration: .release))]
         ),
+        // The fuzz targets (the code feedd runs on untrusted bytes, one entry point each) and their driver:
+        // `fuzz/run` builds it with libFuzzer and AddressSanitizer (-DFUZZING); a plain build replays files.
+        .target(name: "FeeddFuzzTargets", dependencies: ["FeedCore", "FeedDaemon"]),
+        .executableTarget(name: "feedd-fuzz", dependencies: ["FeeddFuzzTargets"]),
         .testTarget(name: "FeedXMLTests", dependencies: ["FeedXML", "CLibXML2"]),
         // The fixture tests compare parses through `feedd inspect`'s report (FeedDaemon/Inspect).
         .testTarget(name: "FeedCoreTests", dependencies: ["FeedCore", "FeedXML", "CLibXML2", "FeedDaemon"]),
@@ -99,7 +103,10 @@ let package = Package(
         .testTarget(name: "FeedIOTests", dependencies: ["FeedIO", "FeedCore", "FeeddTestSupport"]),
         .testTarget(
             name: "FeedDaemonTests",
-            dependencies: ["FeedDaemon", "FeedIO", "FeedCore", "FeeddTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "FeedDaemon", "FeedIO", "FeedCore", "FeeddTestSupport", "FeeddFuzzTargets",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["FeedCore", "FeedXML", "FeedIO", "FeeddTestSupport"]),
     ]
