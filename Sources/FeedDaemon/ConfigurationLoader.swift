@@ -28,6 +28,9 @@ public enum ConfigurationLoader {
 
     /// Parses configuration text; `file` names it in errors, `baseDirectory` anchors relative paths.
     public static func parse(_ text: String, file: String, baseDirectory: String) throws(ConfigurationError) -> Configuration {
+        if let problem = TOMLPrecheck.firstProblem(in: text) {
+            throw ConfigurationError(file: file, key: nil, message: "line \(problem.line), column \(problem.column): \(problem.message)")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -41,6 +41,10 @@ import Testing
         ("[articles]\non_delete = \"purge\"", "f.toml: articles.on_delete: expected \"retract\" or \"keep\"; found \"purge\""),
         ("[paths]\nseeds = \"\"", "f.toml: paths.seeds: expected a non-empty string"),
         ("[feed\ntitle = 1", "f.toml: line 1, column"),
+        // Headers on which the TOML library's own parser would abort the process (found by fuzzing).
+        ("[feed]\ntitle = \"x\"\n[[\nsource]]\nurl = \"https://example.org/\"", "f.toml: line 3, column 3: a table header must name a table"),
+        ("[ =]", "f.toml: line 1, column 3: a table header must name a table"),
+        ("[[ .x]]", "f.toml: line 1, column 4: a table header must name a table"),
     ])
     func badConfigurationNamesFileKeyAndExpectation(text: String, expected: String) {
         #expect {

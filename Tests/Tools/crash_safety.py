@@ -142,12 +142,12 @@ def main():
         findings = []
         label = f"round {round_number}"
         # Change the inputs: add, edit and delete articles; move the feeds on.
-        for _ in range(rng.randint(1, 20)):
+        for _ in range(rng.randint(1, 6)):
             key = f"{rng.getrandbits(64):016x}"
             keys.append(key)
             with open(os.path.join(seeds, f"{len(keys):05d}_{key}.txt"), "w") as handle:
                 handle.write(article(rng, key, round_number))
-        for _ in range(rng.randint(0, 3)):
+        for _ in range(rng.randint(0, 4)):
             if len(keys) > 5:
                 key = keys.pop(rng.randrange(len(keys)))
                 for name in os.listdir(seeds):
@@ -188,6 +188,8 @@ def main():
             failed += 1
         else:
             passed += 1
+        if (round_number + 1) % 50 == 0:
+            print(f"after {round_number + 1} rounds: {passed} passed, {failed} failed, {len(os.listdir(seeds))} articles", flush=True)
     server.shutdown()
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
