@@ -37,13 +37,14 @@ public struct ArticleIngest: Sendable {
             return report
         }
         report.scanned = listing.count
-        if listing.count == 0 && !configuration.articles.allowEmpty {
+        if listing.count == 0 && !configuration.articles.allowEmpty && configuration.articles.onDelete == .retract {
             // An unmounted share or a detached volume shows an empty directory: retracting every article on
-            // that evidence would empty every reader's feed. Only an explicit setting lets it.
-            let stored = try store.read { try $0.articleFileList() }.count
+            // that evidence would empty every reader's feed. Only an explicit setting lets it. (Files that gave
+            // no entry, and the `keep` policy, have nothing to retract.)
+            let stored = try store.read { try $0.articleFileList() }.filter { $0.entryID != nil }.count
             if stored > 0 {
                 logger.error("""
-                    FAIL (SCAN) \(directory): the directory is empty but \(stored) article files are on record; \
+                    FAIL (SCAN) \(directory): the directory is empty but \(stored) articles are on record; \
                     nothing retracted (an unmounted share?). Set articles.allow_empty = true to let an empty \
                     directory withdraw every article.
                     """)

@@ -111,7 +111,7 @@ import Testing
         }
         let run = try w.once()
         #expect(run.status == 66, "\(run.stderr)")
-        #expect(run.stderr.contains("the directory is empty but 2 article files are on record"), "\(run.stderr)")
+        #expect(run.stderr.contains("the directory is empty but 2 articles are on record"), "\(run.stderr)")
         #expect(try Self.text(w, "atom.xml") == before)
 
         w.dir.write("etc/feedd.toml", Workspace.config + "\n[articles]\nallow_empty = true\n")

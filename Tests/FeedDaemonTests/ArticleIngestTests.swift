@@ -164,6 +164,31 @@ import Testing
         #expect(try s.visible().count == 1)
     }
 
+    @Test func anEmptiedDirectoryFailsOnlyWhenItWouldRetractArticles() async throws {
+        // Only files that gave no entry were on record: nothing to retract, nothing to fail.
+        let rejectedOnly = try Setup()
+        rejectedOnly.seed("000_1111111111111111.txt", "")
+        _ = try await rejectedOnly.ingest(at: 1_000)
+        try FileManager.default.removeItem(atPath: rejectedOnly.dir.file("seeds/000_1111111111111111.txt"))
+        #expect(try await !rejectedOnly.ingest(at: 2_000).scanFailed)
+
+        // Under `keep`, emptying the directory retracts nothing either.
+        let keep = try Setup(onDelete: .keep)
+        keep.seed("000_1111111111111111.txt", Self.article)
+        _ = try await keep.ingest(at: 1_000)
+        try FileManager.default.removeItem(atPath: keep.dir.file("seeds/000_1111111111111111.txt"))
+        #expect(try await !keep.ingest(at: 2_000).scanFailed)
+        #expect(try keep.visible().count == 1)
+
+        // Under `retract`, a directory found empty where an article was is taken for an unmounted share.
+        let retract = try Setup()
+        retract.seed("000_1111111111111111.txt", Self.article)
+        _ = try await retract.ingest(at: 1_000)
+        try FileManager.default.removeItem(atPath: retract.dir.file("seeds/000_1111111111111111.txt"))
+        #expect(try await retract.ingest(at: 2_000).scanFailed)
+        #expect(try retract.visible().count == 1)
+    }
+
     @Test func manyFilesAcrossBatchesAreAllIngested() async throws {
         let s = try Setup()
         for i in 0..<1_100 {
