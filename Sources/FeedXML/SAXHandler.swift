@@ -46,6 +46,10 @@ public struct SAXOutcome: Sendable, Hashable {
     public var warningCount = 0
     /// References to HTML 4 entities (`&nbsp;`) that were resolved although XML never declared them.
     public var htmlEntityReferences = 0
+    /// Entities of the document's internal subset that were expanded.
+    public var expandedEntityNames: Set<String> = []
+    /// Entity declarations or references refused for their size (see `DocumentEntities`).
+    public var refusedEntities = 0
 
     /// True when libxml2 had anything to say: the document is not clean XML.
     public var hadProblems: Bool { errorCount > 0 || warningCount > 0 }

@@ -3,8 +3,9 @@ import CLibXML2
 /// Streams UTF-8 XML through libxml2's SAX2 push parser into a `SAXHandler`, recovering from errors.
 ///
 /// Options: RECOVER | NONET | NOERROR | NOWARNING | IGNORE_ENC (the input is UTF-8 already); never NOENT,
-/// never HUGE, no DTD loading. No entity declared in a DTD is stored, so none is ever expanded (billion
-/// laughs, XXE); the HTML 4 entities are supplied by `getEntity`.
+/// never HUGE, no DTD loading. Only the internal general entities of the document's own DTD subset are
+/// stored, expanded by `DocumentEntities` within its bounds (billion laughs stays small); external ones
+/// are never loaded (XXE). The HTML 4 entities are supplied by `getEntity` too.
 ///
 /// One parser reads one document: `push` its bytes piece by piece (any cut, even inside a character),
 /// then `finish`. It lives on the thread that made it, inside one synchronous call chain.
@@ -35,6 +36,7 @@ public final class SAXPushParser {
     /// Parses the next piece of the document (at most 2 GiB at a time).
     public func push(_ bytes: UnsafeRawBufferPointer) {
         guard let context, !finished, let base = bytes.baseAddress, bytes.count > 0 else { return }
+        session.pushedBytes += bytes.count
         _ = xmlParseChunk(context, base.assumingMemoryBound(to: CChar.self), Int32(clamping: bytes.count), 0)
         session.keepEntitiesFlowing()
     }
@@ -48,7 +50,7 @@ public final class SAXPushParser {
             finished = true
             _ = xmlParseChunk(context, nil, 0, 1)
         }
-        return session.outcome
+        return session.finalOutcome()
     }
 
     /// Parses a whole document held in memory, `chunkSize` bytes at a time.
@@ -83,9 +85,12 @@ public final class SAXPushParser {
             SAXSession.from(userData).characters(text, Int(length))
         }
         sax.getEntity = { userData, name in
-            guard let name, let entity = EntitiesHTML.shared.entity(named: name) else { return nil }
-            SAXSession.from(userData).outcome.htmlEntityReferences += 1
-            return entity
+            guard let name else { return nil }
+            return SAXSession.from(userData).entity(named: name)
+        }
+        sax.entityDecl = { userData, name, type, _, _, content in
+            guard let name, type == Int32(XML_INTERNAL_GENERAL_ENTITY.rawValue) else { return }
+            SAXSession.from(userData).entities.declare(name: String(cString: name), content: content)
         }
         sax.serror = { userData, error in
             guard let userData, let error else { return }

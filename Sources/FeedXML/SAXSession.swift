@@ -5,6 +5,10 @@ final class SAXSession {
     let handler: any SAXHandler
     var context: xmlParserCtxtPtr?
     var outcome = SAXOutcome()
+    /// Entities the document declares in its internal subset.
+    let entities = DocumentEntities()
+    /// Bytes of the document pushed so far (the entity budget grows with them).
+    var pushedBytes = 0
     /// libxml2 interns names in its dictionary, so one pointer always spells the same string.
     private var interned: [UnsafeRawPointer: String] = [:]
     private var names = NameTable()
@@ -61,6 +65,26 @@ final class SAXSession {
         keepEntitiesFlowing()
         guard let text, length > 0 else { return }
         handler.characters(UnsafeBufferPointer(start: text, count: length))
+    }
+
+    /// The entity for `&name;`: one the document declared, else an HTML 4 one, else nil (undefined).
+    /// Declared entities are not expanded inside attribute values (libxml2 would keep one byte of them).
+    func entity(named name: UnsafePointer<xmlChar>) -> xmlEntityPtr? {
+        if !entities.isEmpty, context?.pointee.instate != XML_PARSER_ATTRIBUTE_VALUE,
+           let declared = entities.entity(named: String(cString: name), documentBytes: pushedBytes) {
+            return declared
+        }
+        guard let entity = EntitiesHTML.shared.entity(named: name) else { return nil }
+        outcome.htmlEntityReferences += 1
+        return entity
+    }
+
+    /// The outcome with what the entities reported.
+    func finalOutcome() -> SAXOutcome {
+        var result = outcome
+        result.expandedEntityNames = entities.usedNames
+        result.refusedEntities = entities.refusals
+        return result
     }
 
     func record(_ error: xmlError) {

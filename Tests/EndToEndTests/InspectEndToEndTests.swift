@@ -10,11 +10,26 @@ import Testing
         let result = try FeeddProcess.run(["inspect", "--json", Self.fixtures + "/rss20.xml"], in: OnceEndToEndTests.packageRoot)
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["format", "title", "link", "id", "language", "updated", "subtitle", "authors", "bozo", "bozo_message", "entries"])
+        #expect(Set(object.keys) == ["format", "title", "link", "id", "language", "published", "updated", "subtitle", "authors",
+                                     "categories", "bozo", "bozo_message", "entries"])
         #expect(object["format"] as? String == "rss2.0")
         let entry = try #require((object["entries"] as? [[String: Any]])?.first)
-        #expect(Set(entry.keys) == ["id", "title", "link", "published", "updated", "authors", "summary", "content", "categories", "enclosures"])
+        #expect(Set(entry.keys) == ["id", "title", "link", "published", "updated", "authors", "summary", "content", "categories",
+                                    "enclosures", "_feedd"])
         #expect((entry["published"] as? String)?.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"#, options: .regularExpression) != nil)
+    }
+
+    @Test func entryIdIsThePublishersAndFeeddsOwnIsApart() throws {
+        let dir = TemporaryDirectory()
+        dir.write("feed.xml", "<rss version=\"2.0\"><channel><title>t</title><item><guid>pub-1</guid><title>a</title></item>"
+            + "<item><title>b</title><link>http://example.org/b</link></item></channel></rss>")
+        let result = try FeeddProcess.run(["inspect", "--json", dir.file("feed.xml")], in: dir.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let entries = try #require(object["entries"] as? [[String: Any]])
+        #expect(entries.map { $0["id"] as? String } == ["pub-1", nil])
+        #expect(entries[1]["id"] is NSNull)
+        #expect(entries.map { ($0["_feedd"] as? [String: Any])?["id"] as? String } == ["pub-1", "http://example.org/b"])
     }
 
     @Test func articleIsShownAsFeeddWouldPublishIt() throws {

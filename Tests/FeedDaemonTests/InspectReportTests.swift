@@ -17,8 +17,9 @@ struct InspectReportTests {
                                     enclosures: [Enclosure(url: "http://n.test/a.mp3")])]
         let json = InspectReport.json(feed)
         let keys = json.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: ":")[0] }
-        #expect(keys == [#"  "format""#, #"  "title""#, #"  "link""#, #"  "id""#, #"  "language""#, #"  "updated""#,
-                         #"  "subtitle""#, #"  "authors""#, #"  "bozo""#, #"  "bozo_message""#, #"  "entries""#])
+        #expect(keys == [#"  "format""#, #"  "title""#, #"  "link""#, #"  "id""#, #"  "language""#, #"  "published""#,
+                         #"  "updated""#, #"  "subtitle""#, #"  "authors""#, #"  "categories""#, #"  "bozo""#,
+                         #"  "bozo_message""#, #"  "entries""#])
         #expect(json.contains(#""title": "News & views""#))
         #expect(json.contains(#""updated": "1970-01-02T00:00:00Z""#))
         #expect(json.contains(#""id": "e\"1""#) && json.contains(#""title": "Tab\there""#))

@@ -34,6 +34,14 @@ struct AtomLink {
         type = attributes["type"]
         length = attributes["length"].flatMap { Int64($0.trimmingWhitespace()) }
     }
+
+    /// An alternate link to a web page, the only kind feedparser takes as the `link` (its type, when
+    /// given, is HTML or XHTML).
+    var isAlternatePage: Bool {
+        guard rel == "alternate" else { return false }
+        guard let type = type?.trimmingWhitespace().lowercased(), !type.isEmpty else { return true }
+        return ["text/html", "application/xhtml+xml", "html", "xhtml"].contains(type)
+    }
 }
 
 /// Reads Atom `type` (RFC 4287 §3.1.1: text, html, xhtml or a MIME type) and Atom 0.3 `mode`.

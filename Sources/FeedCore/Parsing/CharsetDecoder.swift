@@ -19,7 +19,7 @@ struct CharsetChoice {
 /// Picks a document's character encoding and converts it to UTF-8.
 ///
 /// Order (RFC 7303 §3 and feedparser): HTTP charset, BOM, XML declaration, UTF-16 sniffing, UTF-8 when
-/// the bytes are valid, then Windows-1252. A declaration the bytes contradict is corrected with a warning:
+/// the bytes are valid, then the encoding `CharsetDetector` finds (Windows-1252 when none fits). A declaration the bytes contradict is corrected with a warning:
 /// declared UTF-8 but invalid → Windows-1252; declared ISO-8859-1/ASCII/1252 but valid multibyte UTF-8 → UTF-8.
 /// ISO-8859-1 is read as its superset Windows-1252 (as browsers do). C0 control characters are removed.
 enum CharsetDecoder {
@@ -37,6 +37,10 @@ enum CharsetDecoder {
             if check.isValid {
                 utf8 = body
                 mayHaveControls = check.hasControl
+            } else if chosen == nil, case let detected = CharsetDetector.detect(body[...]), detected != CharsetDetector.fallback,
+                      let converted = SAXTranscoder.utf8(from: body, encoding: CharsetDetector.decoderName(detected)) {
+                utf8 = converted
+                warnings.append(notUTF8Warning(declared: nil, readAs: detected))
             } else {
                 utf8 = Windows1252.utf8(from: body)
                 warnings.append(notUTF8Warning(declared: chosen))
@@ -92,10 +96,10 @@ enum CharsetDecoder {
     }
 
     /// The warning for bytes that are not the UTF-8 they were taken for.
-    static func notUTF8Warning(declared: String?) -> String {
+    static func notUTF8Warning(declared: String?, readAs encoding: String = "windows-1252") -> String {
         declared == nil
-            ? "no encoding declared and the bytes are not UTF-8: read as windows-1252"
-            : "declared utf-8 but the bytes are not valid UTF-8: read as windows-1252"
+            ? "no encoding declared and the bytes are not UTF-8: read as \(encoding)"
+            : "declared utf-8 but the bytes are not valid UTF-8: read as \(encoding)"
     }
 
     /// The warning for a single-byte declaration the bytes prove to be UTF-8.

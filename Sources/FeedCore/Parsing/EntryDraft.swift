@@ -19,8 +19,7 @@ struct EntryDraft {
     var hasSubstance: Bool { title.value != nil || link.value != nil || id.value != nil }
 
     mutating func addCategory(_ term: String) {
-        let trimmed = term.trimmingWhitespace()
-        if !trimmed.isEmpty, !categories.contains(trimmed) { categories.append(trimmed) }
+        CategoryList.add(term, to: &categories)
     }
 
     mutating func addEnclosure(_ enclosure: Enclosure) {
@@ -45,6 +44,7 @@ struct FeedDraft {
     var id = Prioritized<String>()
     var link = Prioritized<String>()
     var language = Prioritized<String>()
+    var published = Prioritized<Date>()
     var updated = Prioritized<Date>()
     var rights = Prioritized<String>()
     var generator = Prioritized<String>()
@@ -53,14 +53,28 @@ struct FeedDraft {
     var updatePeriod = Prioritized<String>()
     var updateFrequency = Prioritized<Int>()
     var authors = PrioritizedList<Author>()
+    var categories: [String] = []
     var skipHours: [Int] = []
     var skipDays: [String] = []
+
+    mutating func addCategory(_ term: String) {
+        CategoryList.add(term, to: &categories)
+    }
 
     func build(format: FeedFormat, entries: [ParsedEntry]) -> ParsedFeed {
         ParsedFeed(
             format: format, title: title.value, link: link.value, id: id.value, subtitle: subtitle.value,
-            language: language.value, updated: updated.value, authors: authors.values, rights: rights.value,
+            language: language.value, published: published.value, updated: updated.value, authors: authors.values,
+            categories: categories, rights: rights.value,
             generator: generator.value, icon: icon.value, ttl: ttl.value, skipHours: skipHours, skipDays: skipDays,
             updatePeriod: updatePeriod.value, updateFrequency: updateFrequency.value, entries: entries)
+    }
+}
+
+/// Category terms as feedparser lists them in `tags`: trimmed, without empty or repeated terms.
+enum CategoryList {
+    static func add(_ term: String, to categories: inout [String]) {
+        let trimmed = term.trimmingWhitespace()
+        if !trimmed.isEmpty, !categories.contains(trimmed) { categories.append(trimmed) }
     }
 }

@@ -1,11 +1,13 @@
 /// Gives every entry an id: the publisher's, else its link, else `sha-` + FNV-1a-64 of title and content;
-/// repeated ids in one feed get `#2`, `#3`, … in document order.
+/// repeated ids in one feed get `#2`, `#3`, … in document order. The publisher's own id, if any, is kept
+/// as written in `publisherID`.
 struct EntryIdentity {
     private var seen: [String: Int] = [:]
 
     /// The entry with its final id; call in document order.
     mutating func assign(_ entry: ParsedEntry) -> ParsedEntry {
         var entry = entry
+        entry.publisherID = entry.id.isEmpty ? nil : entry.id
         if entry.id.isEmpty { entry.id = Self.derivedID(entry) }
         let count = (seen[entry.id] ?? 0) + 1
         seen[entry.id] = count

@@ -60,6 +60,11 @@ public struct FeedParser: Sendable {
         var stream = MarkupStream(document: document, bomLength: choice.bomLength)
         var pass = try streamingPass(&stream, reading: reading, documentURL: documentURL, sink: sink)
         if case .notUTF8 = pass {
+            // Nothing declared: another encoding may fit better than Windows-1252 (read whole, converted).
+            if choice.encoding == nil,
+               CharsetDetector.detect(try document.prefix(CharsetDetector.windowLength + 1)[...]) != CharsetDetector.fallback {
+                return try parseWhole(document, documentURL: documentURL, httpCharset: httpCharset, into: sink)
+            }
             sink.restart()
             warnings.append(CharsetDecoder.notUTF8Warning(declared: choice.encoding))
             reading = .windows1252
@@ -152,7 +157,7 @@ public struct FeedParser: Sendable {
         var outcome = firstOutcome
         var repaired = decoded.utf8
         let wrapped = RawHTMLRepair.wrap(&repaired, from: decoded.start)
-        let repair = MarkupRepair.escapeStrayAmpersands(&repaired, from: decoded.start)
+        let repair = MarkupRepair.escapeStrayAmpersands(&repaired, from: decoded.start, declared: firstOutcome.expandedEntityNames)
         if wrapped > 0 { warnings.append("wrapped raw HTML of \(wrapped) element(s) in CDATA") }
         if repair.bareAmpersands > 0 { warnings.append("escaped \(repair.bareAmpersands) bare ampersand(s)") }
         if repair.unknownEntities > 0 { warnings.append("kept \(repair.unknownEntities) undefined entity reference(s) as text") }
@@ -172,8 +177,12 @@ public struct FeedParser: Sendable {
     ) throws(FeedParseError) -> ParsedFeed {
         if builder.timedOut { throw .timedOut }
         var warnings = warnings
+        if let namespaceWarning = builder.namespaceWarning { warnings.append(namespaceWarning) }
         if builder.tooDeep {
             warnings.append("elements nested deeper than \(FeedSAXBuilder.maxDepth) levels; what lay deeper was skipped")
+        }
+        if outcome.refusedEntities > 0 {
+            warnings.append("\(outcome.refusedEntities) entity declaration(s) or reference(s) past the expansion bounds left undefined")
         }
         if outcome.htmlEntityReferences > 0, !MarkupRepair.declaresNetscapeDTD(head, from: 0) {
             warnings.append("\(outcome.htmlEntityReferences) HTML entity reference(s) undefined in XML")

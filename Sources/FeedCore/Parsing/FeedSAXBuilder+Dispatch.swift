@@ -46,8 +46,8 @@ extension FeedSAXBuilder {
     func dispatchInFeed(_ key: ElementKey, attributes: AttributeList, frame: Frame) -> Role {
         if isEntry(key) {
             entry = EntryDraft()
-            entry!.language.offer(frame.language, priority: 10)
-            if let about = attributes[namespace: XMLNames.rdfNamespace, "about"] { entry!.id.offer(about, priority: 10) }
+            entry!.language.offer(frame.language, rank: .fallback(10))
+            if let about = attributes[namespace: XMLNames.rdfNamespace, "about"] { entry!.id.offer(about, rank: .fallback(10)) }
             return .entry
         }
         switch (key.vocabulary, key.name) {
@@ -59,12 +59,20 @@ extension FeedSAXBuilder {
             person = Author()
             return .person(ofEntry: false)
         case (.itunes, "image"):
-            feed.icon.offer(attributes["href"].map { URLResolver.resolve($0, against: frame.base) }, priority: 6)
+            let href = attributes["href"].map { URLResolver.resolve($0, against: frame.base) }
+            feed.icon.offer(href, rank: FieldRank(nesting: 0, priority: 6))
+            return .plain
+        case (.itunes, "category"):
+            // feedparser lists nested iTunes categories too (`Technology`, then `Podcasting` inside it).
+            if let text = attributes["text"] { feed.addCategory(text) }
+            return .plain
+        case (.atom, "category"), (.atom03, "category"):
+            if let term = attributes["term"] ?? attributes["label"] { feed.addCategory(term) }
             return .plain
         default:
             if isAtomLink(key) {
                 let link = AtomLink(attributes, base: frame.base)
-                if link.rel == "alternate" { feed.link.offer(link.href, priority: -1) }
+                if link.isAlternatePage { feed.link.offer(link.href, rank: linkRank(), keepLatest: true) }
                 return .plain
             }
             return beginMapped(FieldMapping.feed, target: .feed, key: key, attributes: attributes, frame: frame)
@@ -84,7 +92,11 @@ extension FeedSAXBuilder {
         case (.atom, "category"), (.atom03, "category"):
             if let term = attributes["term"] ?? attributes["label"] { entry?.addCategory(term) }
             return .plain
-        case (.rss, "enclosure"), (.media, "content"), (.media, "thumbnail"):
+        case (.itunes, "category"):
+            if let text = attributes["text"] { entry?.addCategory(text) }
+            return .plain
+        // A media:thumbnail is a picture of the entry, not an attachment (feedparser keeps it apart).
+        case (.rss, "enclosure"), (.media, "content"):
             if let url = attributes["url"] {
                 let length = (attributes["length"] ?? attributes["filesize"]).flatMap { Int64($0.trimmingWhitespace()) }
                 let type = attributes["type"]?.trimmingWhitespace()
@@ -100,7 +112,7 @@ extension FeedSAXBuilder {
         default:
             if isAtomLink(key) {
                 let link = AtomLink(attributes, base: frame.base)
-                if link.rel == "alternate" { entry?.link.offer(link.href, priority: -1) }
+                if link.isAlternatePage { entry?.link.offer(link.href, rank: linkRank(), keepLatest: true) }
                 if link.rel == "enclosure", let href = link.href {
                     entry?.addEnclosure(Enclosure(url: href, type: link.type, length: link.length))
                 }
@@ -112,6 +124,16 @@ extension FeedSAXBuilder {
 
     func isEntry(_ key: ElementKey) -> Bool {
         key == ElementKey(.rss, "item") || key == ElementKey(.atom, "entry") || key == ElementKey(.atom03, "entry")
+    }
+
+    /// The rank of an Atom `link` starting now: it beats an RSS `<link>` at the same level.
+    func linkRank() -> FieldRank {
+        FieldRank(nesting: nesting(), priority: -1)
+    }
+
+    /// Levels between an element starting now and its entry or feed (1: a direct child).
+    func nesting() -> Int {
+        frames.count + 1 - (frames.last?.contextDepth ?? 0)
     }
 
     func isAtomLink(_ key: ElementKey) -> Bool {
@@ -131,12 +153,12 @@ extension FeedSAXBuilder {
         var base64 = false
         if key.vocabulary == .atom || key.vocabulary == .atom03 {
             kind = AtomContentType.kind(type: attributes["type"], mode: attributes["mode"], default: slot.kind)
-            base64 = attributes["mode"] == "base64"
+            base64 = attributes["mode"]?.trimmingWhitespace().lowercased() == "base64"
         } else if let type = attributes["type"], slot.field == .summary || slot.field == .content {
             kind = AtomContentType.kind(type: type, mode: nil, default: slot.kind)
         }
         var capture = TextCapture(slot: slot, target: target, key: key, kind: kind, depth: frames.count + 1,
-                                  base: frame.base, base64: base64, buffer: takeSpareBuffer())
+                                  nesting: nesting(), base: frame.base, base64: base64, buffer: takeSpareBuffer())
         if key == ElementKey(.rss, "guid") { capture.guidIsPermaLink = attributes["ispermalink"]?.lowercased() != "false" }
         self.capture = capture
     }

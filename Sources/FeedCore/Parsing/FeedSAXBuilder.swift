@@ -9,8 +9,13 @@ final class FeedSAXBuilder: SAXHandler {
     private(set) var format: FeedFormat?
     private(set) var rootDescription: String?
     private let documentURL: String?
-    /// `<feed>` without a namespace: its unqualified children are read as Atom.
-    private var bareAtom: FeedVocabulary?
+    /// A root element in a missing or unexpected namespace (`<feed>` without xmlns, `<rss xmlns="…">`):
+    /// names in that namespace are read as the vocabulary the root's name implies.
+    private var namespaceAlias: NamespaceAlias?
+    /// An `rdf:RDF` root that does not declare RSS 1.0: the first `channel` or `item` tells its namespace.
+    private var rdfWithoutRSSNamespace = false
+    /// Why the document was read in a namespace it does not declare (sets bozo), or nil.
+    private(set) var namespaceWarning: String?
     var frames: [Frame] = []
     var capture: TextCapture?
     var feed = FeedDraft()
@@ -66,7 +71,7 @@ final class FeedSAXBuilder: SAXHandler {
             return
         }
         var key = elementKey(name)
-        if key.vocabulary == .rss, let bareAtom { key.vocabulary = bareAtom }
+        if rdfWithoutRSSNamespace, frames.count == 1 { key = adoptRDFChildNamespace(name, key: key) }
         let parent = frames.last
         var base = parent?.base ?? documentURL
         var language = parent?.language
@@ -82,12 +87,14 @@ final class FeedSAXBuilder: SAXHandler {
                                depth: frames.count + 1)
             frame.role = .insideCapture
         } else if parent == nil {
-            detectFormat(key, attributes: attributes, declaredNamespaces: declaredNamespaces, localName: name.localName)
-            if language != nil { feed.language.offer(language, priority: 10) }
+            detectFormat(key, attributes: attributes, declaredNamespaces: declaredNamespaces, name: name)
+            if language != nil { feed.language.offer(language, rank: .fallback(10)) }
         } else if format != nil {
             frame.role = dispatch(key, attributes: attributes, frame: frame, context: innermostRole())
         }
-        frame.context = frame.role == .plain || frame.role == .dead ? (parent?.context ?? .plain) : frame.role
+        let inherits = frame.role == .plain || frame.role == .dead
+        frame.context = inherits ? (parent?.context ?? .plain) : frame.role
+        frame.contextDepth = inherits ? (parent?.contextDepth ?? 1) : frames.count + 1
         frames.append(frame)
     }
 
@@ -95,16 +102,19 @@ final class FeedSAXBuilder: SAXHandler {
     /// their context from below them.
     private func killFrames(from start: Int) {
         let below = start > 0 ? frames[start - 1].context : .plain
+        let belowDepth = start > 0 ? frames[start - 1].contextDepth : 1
         for index in start..<frames.count {
             frames[index].role = .dead
             frames[index].context = below
+            frames[index].contextDepth = belowDepth
         }
     }
 
     /// Vocabulary and lowercased local name of `name`, worked out once per distinct name of the parse.
     private func elementKey(_ name: SAXName) -> ElementKey {
         if name.id < keys.count, let known = keys[name.id] { return known }
-        let key = ElementKey(FeedVocabulary.of(uri: name.namespaceURI, prefix: name.prefix), name.lowercasedLocalName)
+        var key = ElementKey(FeedVocabulary.of(uri: name.namespaceURI, prefix: name.prefix), name.lowercasedLocalName)
+        if let alias = namespaceAlias, alias.covers(name) { key.vocabulary = alias.vocabulary }
         if name.id >= keys.count { keys.append(contentsOf: repeatElement(nil, count: name.id - keys.count + 1)) }
         keys[name.id] = key
         return key
@@ -159,7 +169,7 @@ final class FeedSAXBuilder: SAXHandler {
 
     // MARK: Format detection
 
-    private func detectFormat(_ key: ElementKey, attributes: [SAXAttribute], declaredNamespaces: [String], localName: String) {
+    private func detectFormat(_ key: ElementKey, attributes: [SAXAttribute], declaredNamespaces: [String], name: SAXName) {
         let version = attributes.first { $0.name.localName == "version" && $0.name.namespaceURI == nil }?.value
             .trimmingWhitespace()
         switch (key.vocabulary, key.name) {
@@ -174,14 +184,40 @@ final class FeedSAXBuilder: SAXHandler {
         case (.rdf, "rdf"):
             let netscape = declaredNamespaces.contains { $0.hasPrefix("http://my.netscape.com/rdf/simple/0.9") }
             format = netscape ? .rss090 : .rss10
+            rdfWithoutRSSNamespace = !netscape && !declaredNamespaces.contains("http://purl.org/rss/1.0/")
         case (.atom, "feed"): format = .atom10
         case (.atom03, "feed"): format = .atom03
-        case (.rss, "feed"):
+        case (.rss, "feed"), (.other, "feed"):
             format = version == "0.3" ? .atom03 : .atom10
-            bareAtom = format == .atom03 ? .atom03 : .atom
+            readRoot(name, as: format == .atom03 ? .atom03 : .atom, format: "Atom")
+        case (.other, "rss"):
+            detectFormat(ElementKey(.rss, "rss"), attributes: attributes, declaredNamespaces: [], name: name)
+            readRoot(name, as: .rss, format: "RSS")
         default:
-            rootDescription = "root element <\(localName)>"
+            rootDescription = "root element <\(name.localName)>"
         }
+    }
+
+    /// Reads the root's namespace (none, or an unknown URI) as `vocabulary`, and says so.
+    private func readRoot(_ name: SAXName, as vocabulary: FeedVocabulary, format: String) {
+        namespaceAlias = NamespaceAlias(uri: name.namespaceURI, vocabulary: vocabulary)
+        keys.removeAll()
+        let namespace = name.namespaceURI.map { "is in the namespace \($0)" } ?? "has no namespace"
+        namespaceWarning = "the root element <\(name.localName)> \(namespace): read as \(format)"
+    }
+
+    /// The first child of an `rdf:RDF` root that lacks the RSS 1.0 namespace: a `channel` or `item` with no
+    /// namespace or an unknown one is read as RSS 1.0 (as feedparser does), with a warning.
+    private func adoptRDFChildNamespace(_ name: SAXName, key: ElementKey) -> ElementKey {
+        guard ["channel", "item", "image", "textinput"].contains(key.name) else { return key }
+        rdfWithoutRSSNamespace = false
+        guard key.vocabulary == .other || (key.vocabulary == .rss && name.namespaceURI == nil) else { return key }
+        let namespace = name.namespaceURI.map { "the namespace \($0)" } ?? "no namespace"
+        namespaceWarning = "RSS 1.0 elements in \(namespace) instead of http://purl.org/rss/1.0/: read as RSS 1.0"
+        guard key.vocabulary == .other else { return key }
+        namespaceAlias = NamespaceAlias(uri: name.namespaceURI, vocabulary: .rss)
+        keys.removeAll()
+        return elementKey(name)
     }
 
     // MARK: Closing
@@ -274,6 +310,18 @@ struct Frame {
     /// read in. Kept per frame so a start tag costs the same at any depth (a search down the stack made
     /// deep nesting quadratic).
     var context: Role = .plain
+    /// The depth of the frame that set `context` (the entry, the root element…), to rank nested fields.
+    var contextDepth = 1
+}
+
+/// A namespace read as one of the known vocabularies; a nil `uri` stands for unprefixed names without one.
+struct NamespaceAlias {
+    var uri: String?
+    var vocabulary: FeedVocabulary
+
+    func covers(_ name: SAXName) -> Bool {
+        name.namespaceURI == uri && (uri != nil || name.prefix == nil)
+    }
 }
 
 /// What an open element is to the builder.

@@ -3,6 +3,15 @@ enum Field: Sendable {
     case title, subtitle, link, id, published, updated, summary, content, language, rights, generator
     case icon, ttl, updatePeriod, updateFrequency, category, authorLine
     case authorName, authorEmail, authorURI, skipHour, skipDay
+
+    /// Whether a repeated element replaces the value it gave before, as feedparser stores it: the last
+    /// `<link>`, `<guid>` or `<pubDate>` wins, the first `<title>`, `<description>` or `content` stays.
+    var keepsLatest: Bool {
+        switch self {
+        case .title, .summary, .content, .icon: false
+        default: true
+        }
+    }
 }
 
 /// Where a mapped element goes, how strongly (lower wins), and how its text reads when no `type` says.
@@ -32,10 +41,10 @@ enum FieldMapping {
                     (.media, "description", .text)]),
         (.content, [(.content, "encoded", .html), (.atom, "content", .text), (.atom03, "content", .text),
                     (.xhtml, "body", .xhtml)]),
-        (.category, [(.rss, "category", .text), (.dc, "subject", .text)]),
+        (.category, [(.rss, "category", .text), (.dc, "subject", .text), (.media, "category", .text)]),
         (.authorLine, [(.dc, "creator", .text), (.rss, "author", .text), (.itunes, "author", .text)]),
         (.language, [(.dc, "language", .text)]),
-    ])
+    ], sameRank: [(ElementKey(.dc, "author"), ElementKey(.dc, "creator"))])
 
     /// Directly inside the channel or feed.
     static let feed = table([
@@ -45,8 +54,10 @@ enum FieldMapping {
         (.id, [(.atom, "id", .text), (.atom03, "id", .text)]),
         (.link, [(.rss, "link", .text)]),
         (.language, [(.rss, "language", .text), (.dc, "language", .text)]),
+        (.published, [(.rss, "pubdate", .text), (.atom, "published", .text), (.atom03, "issued", .text),
+                      (.dcterms, "issued", .text)]),
         (.updated, [(.atom, "updated", .text), (.atom03, "modified", .text), (.rss, "lastbuilddate", .text),
-                    (.dc, "date", .text), (.dcterms, "modified", .text), (.rss, "pubdate", .text)]),
+                    (.dc, "date", .text), (.dcterms, "modified", .text)]),
         (.rights, [(.atom, "rights", .text), (.atom03, "copyright", .text), (.rss, "copyright", .text),
                    (.dc, "rights", .text)]),
         (.generator, [(.atom, "generator", .text), (.atom03, "generator", .text), (.rss, "generator", .text)]),
@@ -55,7 +66,8 @@ enum FieldMapping {
         (.updatePeriod, [(.sy, "updateperiod", .text)]),
         (.updateFrequency, [(.sy, "updatefrequency", .text)]),
         (.authorLine, [(.rss, "managingeditor", .text), (.dc, "creator", .text), (.itunes, "author", .text)]),
-    ])
+        (.category, [(.rss, "category", .text), (.dc, "subject", .text), (.media, "category", .text)]),
+    ], sameRank: [(ElementKey(.dc, "author"), ElementKey(.dc, "creator"))])
 
     /// Inside an Atom `author` (RFC 4287 §3.2; Atom 0.3 says `url`).
     static let person = table([
@@ -74,13 +86,15 @@ enum FieldMapping {
     static let skipHours = table([(.skipHour, [(.rss, "hour", .text)])])
     static let skipDays = table([(.skipDay, [(.rss, "day", .text)])])
 
-    private static func table(_ rows: [(Field, [Source])]) -> [ElementKey: FieldSlot] {
+    /// `sameRank` maps further elements to the slot of another (`dc:author` ranks as `dc:creator`).
+    private static func table(_ rows: [(Field, [Source])], sameRank: [(ElementKey, ElementKey)] = []) -> [ElementKey: FieldSlot] {
         var result: [ElementKey: FieldSlot] = [:]
         for (field, sources) in rows {
             for (priority, source) in sources.enumerated() {
                 result[ElementKey(source.0, source.1)] = FieldSlot(field: field, priority: priority, kind: source.2)
             }
         }
+        for (alias, original) in sameRank { result[alias] = result[original] }
         return result
     }
 }

@@ -2,7 +2,8 @@ import FeedXML
 
 /// Escapes the ampersands libxml2 would drop while recovering, before it sees them: a bare `&`
 /// (`Fish & Chips`, `?a=1&b=2`) and a reference to an entity that is neither XML's five nor HTML 4's
-/// (so `&lol9;` or `&xxe;` declared in a DTD read as literal text and are never expanded).
+/// (so `&lol9;` or `&xxe;` declared in a DTD read as literal text and are never expanded), except the
+/// document's own entities that the first parse expanded (`declared`).
 /// CDATA sections, comments and the DOCTYPE are left alone.
 enum MarkupRepair {
     struct Report {
@@ -14,7 +15,7 @@ enum MarkupRepair {
     private static let cdataOpen = Array("<![CDATA[".utf8)
     private static let commentOpen = Array("<!--".utf8)
 
-    static func escapeStrayAmpersands(_ bytes: inout [UInt8], from start: Int) -> Report {
+    static func escapeStrayAmpersands(_ bytes: inout [UInt8], from start: Int, declared: Set<String> = []) -> Report {
         var report = Report()
         var fixes: [Int] = []
         bytes.withUnsafeBufferPointer { buffer in
@@ -26,7 +27,7 @@ enum MarkupRepair {
                     nextDeclaration = ByteSearch.first(declarationOpen, anchor: 1, in: buffer, from: index) ?? buffer.count
                     continue
                 }
-                switch classifyReference(buffer, at: ampersand) {
+                switch classifyReference(buffer, at: ampersand, declared: declared) {
                 case .valid, .html: break
                 case .bare:
                     report.bareAmpersands += 1
@@ -63,7 +64,7 @@ enum MarkupRepair {
 
     private enum Reference { case valid, html, bare, unknown }
 
-    private static func classifyReference(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Reference {
+    private static func classifyReference(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int, declared: Set<String>) -> Reference {
         var cursor = index + 1
         let limit = min(buffer.count, index + 40)
         if cursor < limit, buffer[cursor] == UInt8(ascii: "#") {
@@ -79,7 +80,9 @@ enum MarkupRepair {
         guard cursor > nameStart, cursor < limit, buffer[cursor] == UInt8(ascii: ";") else { return .bare }
         let name = UnsafeBufferPointer(rebasing: buffer[nameStart..<cursor])
         if predefined.contains(where: { $0.elementsEqual(name) }) { return .valid }
-        if HTMLEntityNames.character(named: String(decoding: name, as: UTF8.self)) != nil { return .html }
+        let text = String(decoding: name, as: UTF8.self)
+        if declared.contains(text) { return .valid }
+        if HTMLEntityNames.character(named: text) != nil { return .html }
         return .unknown
     }
 

@@ -30,8 +30,11 @@ public struct ParsedContent: Sendable, Hashable {
 
 /// One entry as the publisher wrote it, before normalisation and sanitising.
 public struct ParsedEntry: Sendable, Hashable {
-    /// The publisher's id, or one derived from the link or the text (never empty; unique inside the feed).
+    /// The id feedd uses: the publisher's, or one derived from the link or the text (never empty; unique
+    /// inside the feed). The store and the merged outputs key on it.
     public var id: String
+    /// The id the publisher gave (Atom `id`, RSS `guid`, JSON Feed `id`), as written; nil when none.
+    public var publisherID: String?
     public var title: ParsedContent?
     public var link: String?
     public var published: Date?
@@ -47,9 +50,11 @@ public struct ParsedEntry: Sendable, Hashable {
     public init(
         id: String, title: ParsedContent? = nil, link: String? = nil, published: Date? = nil, updated: Date? = nil,
         authors: [Author] = [], summary: ParsedContent? = nil, content: ParsedContent? = nil,
-        categories: [String] = [], enclosures: [Enclosure] = [], source: SourceFeed? = nil, language: String? = nil
+        categories: [String] = [], enclosures: [Enclosure] = [], source: SourceFeed? = nil, language: String? = nil,
+        publisherID: String? = nil
     ) {
         self.id = id
+        self.publisherID = publisherID
         self.title = title
         self.link = link
         self.published = published
@@ -72,8 +77,12 @@ public struct ParsedFeed: Sendable, Hashable {
     public var id: String?
     public var subtitle: ParsedContent?
     public var language: String?
+    /// RSS channel `pubDate` (feedparser's feed `published`).
+    public var published: Date?
     public var updated: Date?
     public var authors: [Author]
+    /// Channel or feed categories (RSS `category`, `itunes:category`, `media:category`, Atom `category`).
+    public var categories: [String]
     public var rights: String?
     public var generator: String?
     public var icon: String?
@@ -95,8 +104,9 @@ public struct ParsedFeed: Sendable, Hashable {
 
     public init(
         format: FeedFormat, title: ParsedContent? = nil, link: String? = nil, id: String? = nil,
-        subtitle: ParsedContent? = nil, language: String? = nil, updated: Date? = nil, authors: [Author] = [],
-        rights: String? = nil, generator: String? = nil, icon: String? = nil, ttl: Int? = nil,
+        subtitle: ParsedContent? = nil, language: String? = nil, published: Date? = nil, updated: Date? = nil,
+        authors: [Author] = [], categories: [String] = [], rights: String? = nil, generator: String? = nil,
+        icon: String? = nil, ttl: Int? = nil,
         skipHours: [Int] = [], skipDays: [String] = [], updatePeriod: String? = nil, updateFrequency: Int? = nil,
         entries: [ParsedEntry] = [], bozo: Bool = false, bozoMessage: String? = nil, warnings: [String] = []
     ) {
@@ -106,8 +116,10 @@ public struct ParsedFeed: Sendable, Hashable {
         self.id = id
         self.subtitle = subtitle
         self.language = language
+        self.published = published
         self.updated = updated
         self.authors = authors
+        self.categories = categories
         self.rights = rights
         self.generator = generator
         self.icon = icon

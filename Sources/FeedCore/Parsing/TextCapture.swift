@@ -15,6 +15,8 @@ struct TextCapture {
     let kind: ContentKind
     /// Stack depth of the captured element itself.
     let depth: Int
+    /// Levels below its entry or feed (1: a direct child): deeper values lose (see `FieldRank`).
+    let nesting: Int
     let base: String?
     let base64: Bool
     var guidIsPermaLink: Bool?
@@ -28,8 +30,8 @@ struct TextCapture {
 
     /// `buffer` is an empty array whose capacity is reused (see `takeBuffer`).
     init(
-        slot: FieldSlot, target: CaptureTarget, key: ElementKey, kind: ContentKind, depth: Int, base: String?, base64: Bool,
-        buffer: [UInt8] = []
+        slot: FieldSlot, target: CaptureTarget, key: ElementKey, kind: ContentKind, depth: Int, nesting: Int = 1,
+        base: String?, base64: Bool, buffer: [UInt8] = []
     ) {
         self.bytes = buffer
         self.slot = slot
@@ -37,6 +39,7 @@ struct TextCapture {
         self.key = key
         self.kind = kind
         self.depth = depth
+        self.nesting = nesting
         self.base = base
         self.base64 = base64
     }

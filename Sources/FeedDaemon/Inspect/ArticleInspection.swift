@@ -1,7 +1,7 @@
 import FeedCore
 /// An article shown the way `feedd inspect` shows feeds: a one-entry document of format `article`.
 extension Article {
-    /// The article as a parsed feed; `id` is the entry id feedd would publish.
+    /// The article as a parsed feed; `id` is the entry id feedd would publish (feedd is its publisher).
     public func inspection(id: String) -> ParsedFeed {
         let entry = ParsedEntry(
             id: id,
@@ -9,7 +9,8 @@ extension Article {
             link: link,
             summary: summary.map { ParsedContent(value: $0, kind: .text) },
             content: ParsedContent(value: contentHTML, kind: .html),
-            language: language
+            language: language,
+            publisherID: id
         )
         return ParsedFeed(
             format: .article, title: ParsedContent(value: title, kind: .text), link: link, id: id,

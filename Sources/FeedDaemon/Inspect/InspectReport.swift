@@ -4,7 +4,7 @@ import Foundation
 /// Renders a parsed feed for people and for golden-file tests (`feedd inspect`).
 public enum InspectReport {
     /// The fixed-shape JSON report: one field per line, keys in a fixed order, null for missing values,
-    /// dates as `YYYY-MM-DDTHH:MM:SSZ`, titles as plain text.
+    /// dates as `YYYY-MM-DDTHH:MM:SSZ`, titles as plain text. Fields read as feedparser reads them.
     public static func json(_ feed: ParsedFeed) -> String {
         let object: JSONText = .object([
             ("format", .string(feed.format.rawValue)),
@@ -12,9 +12,11 @@ public enum InspectReport {
             ("link", .string(feed.link)),
             ("id", .string(feed.id)),
             ("language", .string(feed.language)),
+            ("published", .string(feed.published.map(FeedDate.rfc3339))),
             ("updated", .string(feed.updated.map(FeedDate.rfc3339))),
             ("subtitle", .string(feed.subtitle.map(ParsedPlainText.of))),
             ("authors", authors(feed.authors)),
+            ("categories", .array(feed.categories.map { .string($0) })),
             ("bozo", .bool(feed.bozo)),
             ("bozo_message", .string(feed.bozoMessage)),
             ("entries", .array(feed.entries.map(entry))),
@@ -22,9 +24,11 @@ public enum InspectReport {
         return object.rendered() + "\n"
     }
 
+    /// `id` is what the publisher wrote (null when nothing); what feedd adds, such as the id it derives and
+    /// uses, is under `_feedd`.
     private static func entry(_ entry: ParsedEntry) -> JSONText {
         .object([
-            ("id", .string(entry.id)),
+            ("id", .string(entry.publisherID)),
             ("title", .string(entry.title.map(ParsedPlainText.of))),
             ("link", .string(entry.link)),
             ("published", .string(entry.published.map(FeedDate.rfc3339))),
@@ -36,6 +40,7 @@ public enum InspectReport {
             ("enclosures", .array(entry.enclosures.map {
                 .object([("url", .string($0.url)), ("type", .string($0.type)), ("length", .number($0.length))])
             })),
+            ("_feedd", .object([("id", .string(entry.id))])),
         ])
     }
 

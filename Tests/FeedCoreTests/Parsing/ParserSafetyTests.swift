@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import FeedCore
 
-/// Hostile documents are harmless and fast: no entity declared in a DTD is expanded, nothing is fetched.
+/// Hostile documents are harmless and fast: entities of the internal subset expand only within fixed
+/// bounds (see `InternalEntityTests`), nothing external is read or fetched.
 @Suite("Parser safety")
 struct ParserSafetyTests {
     /// Parses and returns the feed with the time it took.
@@ -26,7 +27,7 @@ struct ParserSafetyTests {
         #expect(feed.bozo)
     }
 
-    @Test("quadratic blowup: one large entity referenced many times stays unexpanded")
+    @Test("quadratic blowup: an entity past the size bound stays unexpanded")
     func quadraticBlowup() throws {
         let big = String(repeating: "x", count: 100_000)
         let references = String(repeating: "&big;", count: 20_000)
