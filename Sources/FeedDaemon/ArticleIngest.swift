@@ -8,6 +8,11 @@ import Logging
 /// Only files whose size or mtime changed since the last pass are read, and a directory whose listing (names,
 /// sizes, mtimes) has the digest recorded by the last complete pass reads no row of the store either. One bad
 /// file is logged with its path and reason and never stops the others.
+///
+/// Dates: the articles a pass adds or changes get distinct instants, one second apart, counting back from
+/// the pass's time and skipping seconds that other articles already hold: new files in file-name order,
+/// then changed ones (so an edit always moves `updated` forward). Readers order a first import of many
+/// articles as the seeds are numbered, and no two articles share an `updated` (the W3C validator warns).
 public struct ArticleIngest: Sendable {
     public var configuration: Configuration
     public var store: StateStore
@@ -81,6 +86,10 @@ public struct ArticleIngest: Sendable {
             return report
         }
 
+        // New files first, changed ones last (the latest instants), each group in name order.
+        let instants = try Self.distinctInstants(count: changed.count, before: now, store: store)
+        let ranked = changed.filter { known[$0.name] == nil } + changed.filter { known[$0.name] != nil }
+        let instantOf = Dictionary(zip(ranked.map(\.name), instants), uniquingKeysWith: { first, _ in first })
         let parser = ArticleParser(defaultLanguage: configuration.feed.language)
         let limit = configuration.articles.maxFileSize
         let accept = Self.acceptance(configuration)
@@ -95,7 +104,8 @@ public struct ArticleIngest: Sendable {
             async let upcoming = Self.read(next, directory: directory, parser: parser, limit: limit, accept: accept)
             try store.write { tx in
                 for (file, outcome) in zip(batch, outcomes) {
-                    try apply(outcome, file: file, previous: known[file.name], now: now, tx: tx, report: &report)
+                    let instant = instantOf[file.name] ?? now
+                    try apply(outcome, file: file, previous: known[file.name], now: now, instant: instant, tx: tx, report: &report)
                 }
             }
             outcomes = await upcoming
@@ -152,6 +162,25 @@ public struct ArticleIngest: Sendable {
             }
         }
         return (changed, previous, vanished)
+    }
+
+    /// `count` instants, whole seconds, ascending, the last at most `now`, none held by an article's `updated`
+    /// (looked up over a window wide enough for the count; past it, seconds are taken as they come).
+    static func distinctInstants(count: Int, before now: Date, store: StateStore) throws(StoreError) -> [Date] {
+        guard count > 0 else { return [] }
+        let top = Int64(now.timeIntervalSince1970.rounded(.down))
+        let window = Int64(count) * 2 + 3_600
+        let taken = try store.read { tx in
+            try tx.updatedSeconds(source: StateStore.articlesSource, since: Date(timeIntervalSince1970: TimeInterval(top - window)))
+        }
+        var instants: [Date] = []
+        instants.reserveCapacity(count)
+        var second = top
+        while instants.count < count {
+            if !taken.contains(second) { instants.append(Date(timeIntervalSince1970: TimeInterval(second))) }
+            second -= 1
+        }
+        return instants.reversed()
     }
 
     /// Reads and parses a batch concurrently, one task per processor; results in the batch's order.
@@ -212,7 +241,7 @@ public struct ArticleIngest: Sendable {
     }
 
     private func apply(
-        _ outcome: ReadOutcome, file: ScannedFile, previous: ArticleFileRecord?, now: Date,
+        _ outcome: ReadOutcome, file: ScannedFile, previous: ArticleFileRecord?, now: Date, instant: Date,
         tx: StoreTransaction, report: inout IngestReport
     ) throws {
         let path = FilePath.join(configuration.paths.seeds, file.name)
@@ -248,9 +277,11 @@ public struct ArticleIngest: Sendable {
                 }
                 return
             }
-            let published = existing?.entry.published ?? now
+            let published = existing?.entry.published ?? instant
+            // An edit moves `updated` forward even when the pass's free seconds lie behind the last one.
+            let updated = existing.map { instant > $0.entry.updated ? instant : $0.entry.updated.addingTimeInterval(1) } ?? instant
             let entry = Entry(
-                id: id, title: article.title, link: article.link, published: published, updated: now,
+                id: id, title: article.title, link: article.link, published: published, updated: updated,
                 originalDate: article.originalDate, summary: article.summary, contentHTML: article.contentHTML,
                 language: article.language
             )

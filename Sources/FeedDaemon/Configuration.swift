@@ -49,6 +49,25 @@ public struct Configuration: Sendable, Hashable {
         feed.id ?? "tag:\(feed.tagAuthority):feed"
     }
 
+    /// What the outputs fall back to because a setting is missing, and which setting to add: logged once
+    /// at start and printed by `feedd check`.
+    public var publishingNotes: [String] {
+        var notes: [String] = []
+        let directory = FileURL.make(path: paths.output, isDirectory: true) ?? paths.output
+        if PublishableURL.make(feed.baseURL) == nil {
+            notes.append(
+                "feed.base_url is not set (or not an http(s) URL): the feeds' self links point at \(directory) "
+                    + "and feeds.opml lists none of them; set feed.base_url to the public URL of the output directory")
+        }
+        if PublishableURL.make(feed.siteURL) == nil {
+            let fallback = PublishableURL.make(feed.baseURL) ?? directory
+            notes.append(
+                "feed.site_url is not set (or not an http(s) URL): the RSS channel link is \(fallback) and the "
+                    + "Atom feed has no alternate link; set feed.site_url to the site the feed belongs to")
+        }
+        return notes
+    }
+
     /// The feed-level metadata the writers put on every output.
     public var feedDescription: FeedDescription {
         FeedDescription(
@@ -58,6 +77,7 @@ public struct Configuration: Sendable, Hashable {
             author: Author(name: feed.authorName, email: feed.authorEmail, uri: feed.authorURI),
             siteURL: feed.siteURL,
             baseURL: feed.baseURL,
+            outputDirectoryURL: FileURL.make(path: paths.output, isDirectory: true),
             language: feed.language,
             files: feed.files
         )

@@ -3,6 +3,7 @@
 public enum ConfigurationSummary {
     public static func text(_ c: Configuration) -> String {
         var lines = ["# configuration: \(c.file ?? "built-in defaults") (valid)"]
+        lines += c.publishingNotes.map { "# note: \($0)" }
         for section in ConfigurationSchema.sections {
             lines += ["", "[\(section.name)]"]
             lines += section.keys.map { "\($0.name) = \($0.show(c))" }

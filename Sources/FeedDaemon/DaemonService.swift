@@ -54,6 +54,7 @@ public struct DaemonService: Service, CustomStringConvertible {
             var watcher = startWatcher(for: configuration, into: input, group: &group)
             await state.startUp()
             try? notifier.ready(status: state.statusLine())
+            for note in configuration.publishingNotes { logger.notice("config: \(note)") }
             logger.info("ready: watching \(configuration.paths.seeds), \(sources.count) sources, publishing to \(configuration.paths.output)")
             group.addTask { await Self.forward(signals, into: input) }
             group.addTask { [tickInterval] in await Self.ticks(every: tickInterval, into: input) }

@@ -162,6 +162,7 @@ struct DaemonState {
         configuration = next
         sources = freshSources
         logger.info("SIGHUP: configuration reloaded from \(fresh.file ?? "built-in defaults"): \(freshSources.count) sources")
+        for note in fresh.publishingNotes { logger.notice("config: \(note)") }
         let changed = await ingest(now: Date())
         let polled = await poll(all: false)
         await publish(force: mayForcePublish, changed: changed || polled)

@@ -20,6 +20,11 @@ public struct Pipeline: Sendable {
         self.logger = logger
     }
 
+    /// Says once what the outputs fall back to for want of a setting (`Configuration.publishingNotes`).
+    public func logPublishingNotes() {
+        for note in configuration.publishingNotes { logger.notice("config: \(note)") }
+    }
+
     /// Brings the store up to date with the seeds directory.
     public func ingest(now: Date) async throws(StoreError) -> IngestReport {
         try await ArticleIngest(configuration: configuration, store: store, logger: logger).run(now: now)
@@ -54,6 +59,7 @@ public struct Pipeline: Sendable {
     /// One whole pass, as `feedd --once` runs it. A seeds directory that could not be read keeps the stored
     /// articles, lets the sources be polled and published, and ends the pass with `SeedsUnreadable`.
     public func runOnce(now: Date, pollAll: Bool) async throws -> OnceReport {
+        logPublishingNotes()
         let ingest = try await ingest(now: now)
         let poll = try await poll(now: now, all: pollAll)
         let mayPublish = mayPublish(after: ingest)

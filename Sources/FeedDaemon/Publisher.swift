@@ -34,10 +34,11 @@ public struct Publisher: Sendable {
         }
     }
 
-    /// The OPML list of the sources: their feed's title (or configured name), URL in use and site.
+    /// The OPML list of the sources: their feed's title (or configured name), URL in use and site. A source
+    /// retired by 410 Gone is left out (no importer should subscribe to it; `feedd status` still shows it).
     public func subscriptions() throws(StoreError) -> [Subscription] {
         let records = try store.read { tx in try sources.map { try tx.source(url: $0.url) } }
-        return zip(sources, records).filter { $0.0.enabled }.map { source, record in
+        return zip(sources, records).filter { $0.0.enabled && $0.1?.gone != true }.map { source, record in
             Subscription(
                 title: record?.title.flatMap { $0.isEmpty ? nil : $0 } ?? source.name,
                 feedURL: record?.permanentURL ?? source.url,

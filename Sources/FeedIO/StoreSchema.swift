@@ -89,6 +89,10 @@ enum StoreSchema {
                     BEGIN DELETE FROM meta WHERE key = 'articles_scan'; END;
                 """)
         }
+        migrator.registerMigration("v5-entry-updated") { db in
+            // Article ingest looks up the instants its recent entries use, to give new ones distinct dates.
+            try db.execute(sql: "CREATE INDEX entry_source_updated ON entry(source, updated)")
+        }
         return migrator
     }
 }

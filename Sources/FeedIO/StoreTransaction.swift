@@ -113,6 +113,15 @@ public struct StoreTransaction {
         )
     }
 
+    /// The `updated` instants (whole seconds) of `source`'s entries at or after `since`, retracted ones too
+    /// (they come back with their dates).
+    public func updatedSeconds(source: String, since: Date) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT updated FROM entry WHERE source = ? AND updated >= ?"),
+            arguments: [source, Self.seconds(since)]
+        ))
+    }
+
     /// Hides an entry from the outputs, keeping its dates for when it comes back.
     public func retractEntry(source: String, id: String, at date: Date) throws {
         try db.cachedStatement(

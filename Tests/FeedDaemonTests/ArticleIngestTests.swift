@@ -142,7 +142,8 @@ import Testing
         #expect(try s.visible().map(\.title) == ["Autre titre"])
         s.seed("000_1111111111111111.txt", Self.article)
         #expect(try await s.ingest(at: 3_000).added == 1)
-        #expect(try s.visible().map(\.published) == [Date(timeIntervalSince1970: 1_000), Date(timeIntervalSince1970: 1_000)])
+        // The two first seen in one pass hold two seconds; the restored one comes back with its own.
+        #expect(try s.visible().map(\.published) == [Date(timeIntervalSince1970: 1_000), Date(timeIntervalSince1970: 999)])
     }
 
     @Test func keepPolicyGoesOnPublishingDeletedArticles() async throws {
@@ -198,9 +199,35 @@ import Testing
         #expect(report.added == 1_100)
         let entries = try s.visible()
         #expect(entries.count == 1_100)
-        // Same published instant: newest file name first.
+        // One second apart in file-name order, the last name at the pass's time: newest file name first.
         #expect(entries.first?.title == "Titre 1099")
         #expect(entries.last?.title == "Titre 0")
+        #expect(entries.map(\.published) == (0..<1_100).map { Date(timeIntervalSince1970: TimeInterval(1_000 - $0)) })
+        #expect(entries.allSatisfy { $0.updated == $0.published })
+    }
+
+    @Test func articlesOfOnePassGetDistinctInstantsThatLaterPassesAvoid() async throws {
+        let s = try Setup()
+        for i in 0..<5 { s.seed(String(format: "%03d_%016x.txt", i, i), Self.article.replacingOccurrences(of: "Un titre", with: "A\(i)")) }
+        _ = try await s.ingest(at: 1_000)
+        // Two seconds later: two new articles and one changed; none may take a second already held.
+        for i in 5..<7 { s.seed(String(format: "%03d_%016x.txt", i, i), Self.article.replacingOccurrences(of: "Un titre", with: "A\(i)")) }
+        s.seed("002_0000000000000002.txt", Self.article.replacingOccurrences(of: "Un titre", with: "A2 changed"))
+        let report = try await s.ingest(at: 1_002)
+        #expect(report.added == 2 && report.updated == 1)
+        let entries = try s.visible()
+        #expect(entries.count == 7)
+        #expect(Set(entries.map(\.updated)).count == 7)
+        let byTitle = Dictionary(uniqueKeysWithValues: entries.map { ($0.title, $0) })
+        func at(_ seconds: TimeInterval) -> Date { Date(timeIntervalSince1970: seconds) }
+        #expect(byTitle["A0"]?.published == at(996))
+        #expect(byTitle["A4"]?.published == at(1_000))
+        // The second pass's three take the free seconds at or below 1,002 (996 to 1,000 are held): the new
+        // files first in name order, the edit last, so the edit moves forward.
+        #expect(byTitle["A5"]?.published == at(995))
+        #expect(byTitle["A6"]?.published == at(1_001))
+        #expect(byTitle["A2 changed"]?.published == at(998))
+        #expect(byTitle["A2 changed"]?.updated == at(1_002))
     }
 
     func scanDigest(_ s: Setup) throws -> String? {

@@ -72,15 +72,16 @@ public struct EntryNormalizer: Sendable {
         // The body's text is only needed when the entry has no summary of its own.
         let needsText = parsed.content == nil || parsed.summary == nil
         if let body = parsed.content ?? parsed.summary {
+            let base = Self.bodyBase(body.baseURL, entryLink: parsed.link, feedLink: feed.link)
             switch body.kind {
             case .text:
                 contentHTML = TextEscaping.paragraphs(body.value)
                 bodyText = needsText ? TextEscaping.collapsingWhitespace(body.value) : nil
             case .html, .xhtml:
                 if needsText {
-                    (contentHTML, bodyText) = sanitizer.sanitizeWithText(body.value, baseURL: body.baseURL)
+                    (contentHTML, bodyText) = sanitizer.sanitizeWithText(body.value, baseURL: base)
                 } else {
-                    contentHTML = sanitizer.sanitize(body.value, baseURL: body.baseURL)
+                    contentHTML = sanitizer.sanitize(body.value, baseURL: base)
                 }
             }
         }
@@ -125,6 +126,16 @@ public struct EntryNormalizer: Sendable {
             hasher.add(0)
         }
         return (entry, hasher.hex)
+    }
+
+    /// What relative URLs in a body resolve against: its `xml:base` or the feed's own URL when that is a
+    /// public http(s) URL, else the entry's link, else the feed's site (a local file's path means nothing to
+    /// a reader, and RSS and JSON Feed have no `xml:base` to carry a relative URL).
+    static func bodyBase(_ base: String?, entryLink: String?, feedLink: String?) -> String? {
+        for candidate in [base, entryLink, feedLink] {
+            if let candidate, PublishableURL.make(candidate) != nil { return candidate }
+        }
+        return base
     }
 
     /// The plain text of a parsed title or summary.

@@ -11,6 +11,10 @@ public struct FeedDescription: Sendable, Hashable, Encodable {
     public var siteURL: String?
     /// Public base URL under which the output directory is served; `rel="self"` links are built from it.
     public var baseURL: String?
+    /// The output directory as a `file:` URL (ending in `/`): where the feeds are when no public base URL
+    /// is known. Self links and the RSS channel link fall back to it (they are required or recommended,
+    /// and a relative URL there is invalid); the OPML list never names it.
+    public var outputDirectoryURL: String?
     /// Default language of the feed (RSS `<language>`, Atom `xml:lang` on the feed element).
     public var language: String?
     public var generator: Generator
@@ -24,6 +28,7 @@ public struct FeedDescription: Sendable, Hashable, Encodable {
         author: Author,
         siteURL: String? = nil,
         baseURL: String? = nil,
+        outputDirectoryURL: String? = nil,
         language: String? = nil,
         generator: Generator = Generator(),
         files: OutputFiles = OutputFiles()
@@ -34,6 +39,7 @@ public struct FeedDescription: Sendable, Hashable, Encodable {
         self.author = author
         self.siteURL = siteURL
         self.baseURL = baseURL
+        self.outputDirectoryURL = outputDirectoryURL
         self.language = language
         self.generator = generator
         self.files = files
@@ -43,6 +49,18 @@ public struct FeedDescription: Sendable, Hashable, Encodable {
     public func publicURL(of fileName: String) -> String? {
         guard let baseURL, !baseURL.isEmpty else { return nil }
         return baseURL.hasSuffix("/") ? baseURL + fileName : baseURL + "/" + fileName
+    }
+
+    /// Where an output file is: its public URL, else its `file:` URL in the output directory (nil when
+    /// neither is known).
+    public func location(of fileName: String) -> String? {
+        publicURL(of: fileName) ?? outputDirectoryURL.map { $0 + FileURL.escapedSegment(fileName) }
+    }
+
+    /// The page a reader opens for the feed as a whole (RSS channel `link`): the site, else the public
+    /// directory of the feeds, else the output directory's `file:` URL.
+    public var homeURL: String? {
+        siteURL ?? baseURL ?? outputDirectoryURL
     }
 }
 

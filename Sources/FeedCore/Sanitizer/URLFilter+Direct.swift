@@ -46,8 +46,8 @@ extension URLFilter {
             guard Self.equalsIgnoringCase(scheme, "http") || Self.equalsIgnoringCase(scheme, "https") else { return nil }
             pathStart = schemeEnd + 1
         }
-        // Without a base, nothing is resolved.
-        guard let basePrefix else { return .asWritten }
+        // Without a base, absolute URLs stay as written and relative ones are left to `filterInFull` (dropped).
+        guard let basePrefix else { return schemeEnd != nil ? .asWritten : nil }
         let pathEnd = bytes.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.count
         guard pathStart <= pathEnd else { return nil }
         var path = UnsafeBufferPointer(rebasing: bytes[pathStart..<pathEnd])

@@ -1,4 +1,5 @@
-/// Checks and resolves the URLs of sanitised attributes: only http, https and (for links) mailto survive.
+/// Checks and resolves the URLs of sanitised attributes: only http, https and (for links) mailto survive,
+/// and relative ones only when there is a base to make them absolute (RSS and JSON Feed have no `xml:base`).
 ///
 /// The value is first cleaned the way browsers read it (WHATWG URL §4.4: leading and trailing C0
 /// controls and spaces stripped, tabs and newlines removed anywhere), so `jav&#x09;ascript:` and
@@ -62,7 +63,9 @@ struct URLFilter: Sendable {
         case "data" where kind == .image && allowDataImages && Self.isDataImage(url): return url
         default: return nil
         }
-        guard let base else { return url }
+        // A relative reference with nothing to resolve it against would reach readers relative to the feed's
+        // own URL, a different place in every reader: it is dropped (the link's text stays).
+        guard let base else { return Self.scheme(of: url) == nil ? nil : url }
         return URIReference(parsing: url).resolved(against: base).string
     }
 

@@ -11,6 +11,10 @@ import Foundation
 ///   RFC 4287 §4.1.1 asks for an alternate link or a content element.
 /// - The original publication date is `dc:date` (Dublin Core, declared once on the root).
 /// - Values the grammar would reject (a malformed language tag, an e-mail without `@`) are left out.
+/// - The `self` link is the public URL under `base_url`, else the file's `file:` URL (the W3C validator asks
+///   for a self link; only the second is honest without a public URL).
+/// - `atom:source` always has `updated` (RFC 4287 §4.2.11 asks for it): the source feed's, else the entry's
+///   own (the source held the entry, so it was updated no earlier).
 public enum AtomWriter {
     static let namespace = "http://www.w3.org/2005/Atom"
     static let dublinCore = "http://purl.org/dc/elements/1.1/"
@@ -34,7 +38,7 @@ public enum AtomWriter {
         xml.element("updated", text: FeedDate.rfc3339(WriterRules.feedUpdated(entries, empty: emptyFeedUpdated)))
         writePerson(xml, feed.author, fallbackName: feed.title)
         writeGenerator(xml, feed.generator)
-        if let selfURL = feed.publicURL(of: feed.files.atom) {
+        if let selfURL = feed.location(of: feed.files.atom) {
             writeLink(xml, rel: "self", href: selfURL, type: "application/atom+xml")
         }
         if let siteURL = feed.siteURL {
@@ -77,7 +81,7 @@ public enum AtomWriter {
             xml.endElement()
         }
         if let source = entry.source {
-            writeSource(xml, source)
+            writeSource(xml, source, entryUpdated: entry.updated)
         }
         if let originalDate = entry.originalDate {
             xml.element("dc:date", text: FeedDate.rfc3339(originalDate))
@@ -86,15 +90,13 @@ public enum AtomWriter {
     }
 
     /// `atom:source` (RFC 4287 §4.2.11): the feed an entry was copied from.
-    private static func writeSource(_ xml: borrowing XMLWriter, _ source: SourceFeed) {
+    private static func writeSource(_ xml: borrowing XMLWriter, _ source: SourceFeed, entryUpdated: Date) {
         xml.startElement("source")
         xml.element("id", ifPresent: source.id)
         if let title = source.title {
             xml.element("title", text: title, attributes: ["type": "text"])
         }
-        if let updated = source.updated {
-            xml.element("updated", text: FeedDate.rfc3339(updated))
-        }
+        xml.element("updated", text: FeedDate.rfc3339(source.updated ?? entryUpdated))
         if let link = source.link {
             writeLink(xml, rel: "alternate", href: link)
         }

@@ -16,7 +16,7 @@ public enum JSONFeedWriter {
             version: version,
             title: feed.title,
             homePageURL: feed.siteURL,
-            feedURL: feed.publicURL(of: feed.files.json),
+            feedURL: feed.location(of: feed.files.json),
             description: feed.subtitle,
             language: feed.language,
             authors: JSONFeedAuthor.list([feed.author]),

@@ -6,10 +6,11 @@ import Foundation
 /// The feed's own outputs (Atom, RSS, JSON Feed) come first, each `type="rss"` as OPML 2.0 asks for any feed
 /// format, when their public URL under `baseURL` is known. In the published list every URL passes
 /// `PublishableURL`: a source without a public http(s) URL (a local file) is left out, since no reader
-/// could follow it. A subscriptions file (`includeOwnOutputs` false) is written as given.
+/// could follow it, and a feed URL already listed (a source that moved to the URL of another) is listed once.
+/// A subscriptions file (`includeOwnOutputs` false) is written as given.
+///
+/// The optional `<docs>` is not written: the W3C validator does not know it and rejects the file for it.
 public enum OPMLWriter {
-    static let specificationURL = "http://opml.org/spec2.opml"
-
     /// The document's bytes; `dateCreated` (RFC 822) is written only when given.
     /// With `includeOwnOutputs` false, only the subscriptions are listed (a subscription file for `feedd import`).
     public static func write(
@@ -17,7 +18,7 @@ public enum OPMLWriter {
     ) -> [UInt8] {
         let published = includeOwnOutputs
         let feed = published ? feed.publishable : feed
-        let subscriptions = published ? subscriptions.compactMap(\.publishable) : subscriptions
+        let subscriptions = published ? distinct(subscriptions.compactMap(\.publishable)) : subscriptions
         let xml = XMLWriter()
         xml.startDocument()
         xml.startElement("opml")
@@ -29,11 +30,10 @@ public enum OPMLWriter {
         xml.element("ownerName", ifPresent: feed.author.name)
         xml.element("ownerEmail", ifPresent: feed.author.email)
         xml.element("ownerId", ifPresent: feed.author.uri)
-        xml.element("docs", text: specificationURL)
         xml.endElement()
 
         xml.startElement("body")
-        let outlines = (published ? ownOutputs(of: feed) : []) + subscriptions
+        let outlines = published ? distinct(ownOutputs(of: feed) + subscriptions) : subscriptions
         for subscription in outlines {
             writeOutline(xml, subscription)
         }
@@ -46,6 +46,12 @@ public enum OPMLWriter {
         xml.endElement()
         xml.endElement()
         return xml.finish()
+    }
+
+    /// The first outline of each feed URL (compared as published: percent-encoding and scheme case settled).
+    static func distinct(_ subscriptions: [Subscription]) -> [Subscription] {
+        var seen = Set<String>()
+        return subscriptions.filter { seen.insert($0.feedURL).inserted }
     }
 
     /// The feed's own Atom, RSS and JSON Feed outputs as subscriptions.

@@ -3,15 +3,22 @@ import Foundation
 
 /// Writes an RSS 2.0 document (rssboard.org/rss-specification) from the feed's description and its entries, in the order given.
 ///
-/// Choices beyond the specification:
-/// - Channel `link` is the site URL, else the feed's own URL, else the bare file name (the element is required).
-/// - An author with an e-mail becomes `<author>email (name)</author>` (RSS asks for an address); one with only
-///   a name becomes `dc:creator`. The feed author is `managingEditor` when it has an e-mail.
-/// - Only the first enclosure is written: the RSS Best Practices Profile advises one per item. A missing
-///   length is `0` and a missing type `application/octet-stream`, both attributes being required.
+/// Choices beyond the specification, following the RSS Best Practices Profile (rssboard.org/rss-profile) and
+/// the W3C Feed Validation Service's rules:
+/// - Channel `link` (required, a full URL) is the site URL, else the public directory of the feeds
+///   (`base_url`), else the output directory's `file:` URL; the `atom:link rel="self"` likewise falls back to
+///   the file's `file:` URL.
+/// - People: a lone author with an e-mail is `<author>email (name)</author>` (RSS allows one `author`, and it
+///   must be an address); otherwise every author is a `dc:creator`. An item never has both (the validator
+///   warns on `author` beside `dc:creator`). The feed author is `managingEditor` when it has an e-mail.
+/// - Only the first enclosure is written: the profile advises one per item. A missing length is `0` and a
+///   missing type `application/octet-stream`, both attributes being required.
 /// - `description` is the plain-text summary escaped as HTML, then as XML (readers render `description` as
-///   HTML, so a summary reading `<script>` must reach them as text); `content:encoded` the HTML; the id is a
-///   `guid isPermaLink="false"`; the original publication date is `dc:date` (RFC 3339).
+///   HTML, so a summary reading `<script>` must reach them as text), and `content:encoded` the HTML after
+///   it. An item with HTML but no summary carries the HTML in `description` alone (the profile: "on items
+///   with no summary, the full content should be stored in description").
+/// - The id is a `guid isPermaLink="false"`; the only date is `pubDate` (a `dc:date` beside it draws the
+///   validator's "DuplicateSemantics" warning; the article's own date is in the Atom and JSON outputs).
 /// - Titles are escaped as HTML too: RSS leaves open whether a title holds HTML, and readers that render
 ///   it as HTML are common. Such a reader shows `<b>` as written, and so does a reader that decodes
 ///   entities in plain-text titles (feedparser does); only a title holding `<`, `>` or `&` is affected.
@@ -32,9 +39,9 @@ public enum RSSWriter {
         xml.declareNamespace(prefix: "dc", uri: dublinCore)
         xml.startElement("channel")
 
-        let selfURL = feed.publicURL(of: feed.files.rss)
+        let selfURL = feed.location(of: feed.files.rss)
         xml.element("title", text: htmlText(feed.title))
-        xml.element("link", text: feed.siteURL ?? selfURL ?? feed.files.rss)
+        xml.element("link", text: feed.homeURL ?? selfURL ?? feed.files.rss)
         xml.element("description", text: htmlText(feed.subtitle ?? feed.title))
         xml.element("language", ifPresent: WriterRules.languageTag(feed.language))
         xml.element("generator", text: "\(feed.generator.name) \(feed.generator.version)")
@@ -61,20 +68,15 @@ public enum RSSWriter {
         xml.startElement("item")
         xml.element("title", text: htmlText(entry.title))
         xml.element("link", ifPresent: entry.link)
-        xml.element("description", ifPresent: entry.summary.map(htmlText))
-        xml.element("content:encoded", ifPresent: entry.contentHTML)
+        if let summary = entry.summary {
+            xml.element("description", text: htmlText(summary))
+            xml.element("content:encoded", ifPresent: entry.contentHTML)
+        } else {
+            xml.element("description", ifPresent: entry.contentHTML)
+        }
         xml.element("guid", text: entry.id, attributes: ["isPermaLink": "false"])
         xml.element("pubDate", text: FeedDate.rfc822(entry.published))
-        if let originalDate = entry.originalDate {
-            xml.element("dc:date", text: FeedDate.rfc3339(originalDate))
-        }
-        for author in entry.authors {
-            if let address = mailbox(author) {
-                xml.element("author", text: address)
-            } else if let name = author.name {
-                xml.element("dc:creator", text: name)
-            }
-        }
+        writePeople(xml, entry.authors)
         for category in entry.categories where !category.isEmpty {
             xml.element("category", text: category)
         }
@@ -89,6 +91,18 @@ public enum RSSWriter {
             xml.element("source", text: htmlText(source.title ?? feedURL), attributes: ["url": feedURL])
         }
         xml.endElement()
+    }
+
+    /// One `author` for a lone author with an address, else a `dc:creator` per author (name, else address).
+    private static func writePeople(_ xml: borrowing XMLWriter, _ authors: [Author]) {
+        if authors.count == 1, let address = mailbox(authors[0]) {
+            xml.element("author", text: address)
+            return
+        }
+        for author in authors {
+            let name = author.name.flatMap { $0.isEmpty ? nil : $0 } ?? author.email
+            xml.element("dc:creator", ifPresent: name)
+        }
     }
 
     /// Plain text as HTML: `&`, `<` and `>` escaped (the XML writer escapes the result once more).

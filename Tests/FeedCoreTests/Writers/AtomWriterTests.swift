@@ -137,6 +137,22 @@ import Testing
         #expect(try read(write(s.bareFeed, [])).all("link").isEmpty)
     }
 
+    @Test func pointsTheSelfLinkAtTheOutputDirectoryWithoutABaseURL() throws {
+        var local = s.bareFeed
+        local.outputDirectoryURL = "file:///srv/feeds%20out/"
+        let links = try read(write(local, [])).all("link")
+        #expect(links.map(\.attributes) == [["rel": "self", "type": "application/atom+xml", "href": "file:///srv/feeds%20out/atom.xml"]])
+        local.baseURL = "https://example.org/feeds/"
+        #expect(try read(write(local, [])).all("link").first?.attributes["href"] == "https://example.org/feeds/atom.xml")
+    }
+
+    @Test func givesEverySourceAnUpdatedDate() throws {
+        var entry = s.entries[0]
+        entry.source = SourceFeed(id: "urn:x:source", title: "S", link: nil, feedURL: nil, updated: nil)
+        let source = try #require(try read(write(s.feed, [entry])).first("entry")?.first("source"))
+        #expect(WrittenDates.rfc3339(source.first("updated")?.text) == entry.updated)
+    }
+
     @Test func givesAFeedAuthorWithoutNameTheFeedTitle() throws {
         var feed = s.bareFeed
         feed.author = Author(email: "not-an-address")

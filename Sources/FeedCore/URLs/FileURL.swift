@@ -1,0 +1,30 @@
+/// `file:` URLs for local paths (RFC 8089), written as valid URIs: every byte of the path that RFC 3986
+/// does not allow in a path segment is percent-encoded.
+public enum FileURL {
+    /// `file:///the/path` for an absolute `path`; a directory gets a trailing `/` (`isDirectory`).
+    public static func make(path: String, isDirectory: Bool) -> String? {
+        guard path.hasPrefix("/") else { return nil }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { escapedSegment(String($0)) }
+        let joined = "/" + segments.joined(separator: "/")
+        return "file://" + joined + (isDirectory && joined != "/" ? "/" : "")
+    }
+
+    /// One path segment with everything outside `pchar` (RFC 3986 §3.3) percent-encoded.
+    public static func escapedSegment(_ segment: String) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(segment.utf8.count)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in segment.utf8 {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+                UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","),
+                UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
+                output.append(byte)
+            default:
+                output += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
