@@ -77,6 +77,29 @@ public struct XMLWriter: ~Copyable {
         check(XMLWriter.withXMLString(content) { xmlTextWriterWriteString(writer, $0) }, "text")
     }
 
+    /// Writes character data inside the open element with `&`, `<` and `>` as hexadecimal character references
+    /// (`&#x26;`, `&#x3C;`, `&#x3E;`): the same characters to an XML parser, the spelling the RSS Best
+    /// Practices Profile asks for in plain text (and the W3C validator reads as plain text).
+    public func textWithHexReferences(_ content: String) {
+        let content = XMLCharacters.droppingInvalid(content)
+        guard content.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else {
+            text(content)
+            return
+        }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(content.utf8.count + 32)
+        for byte in content.utf8 {
+            switch byte {
+            case 0x26: escaped += Array("&#x26;".utf8)
+            case 0x3C: escaped += Array("&#x3C;".utf8)
+            case 0x3E: escaped += Array("&#x3E;".utf8)
+            default: escaped.append(byte)
+            }
+        }
+        let raw = String(decoding: escaped, as: UTF8.self)
+        check(XMLWriter.withXMLString(raw) { xmlTextWriterWriteRaw(writer, $0) }, "raw text")
+    }
+
     /// Writes `<name>text</name>`, with optional attributes in the order given.
     public func element(_ name: String, text content: String, attributes: KeyValuePairs<String, String> = [:]) {
         startElement(name)

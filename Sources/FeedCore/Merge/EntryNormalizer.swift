@@ -19,13 +19,43 @@ public struct EntryNormalizer: Sendable {
     /// source (`tag:<authority>:src-<hash of feed URL>:<id>`), so a bare "123" from two feeds stays two entries.
     /// An id with a scheme that runs or reveals something when followed (`javascript:`, `data:`, `file:`…) is
     /// scoped the same way: readers that take an id for a link when an entry has none must not get it.
+    /// An absolute id with characters no IRI may hold (`<`, `"`, a stray `%`…) has them percent-encoded: Atom
+    /// requires an IRI, and readers compare ids as strings, so this is the one spelling ever published.
     public func publishedID(_ id: String, feedURL: String) -> String {
-        if EntryNormalizer.isAbsoluteIRI(id), !Self.activeSchemes.contains(URLFilter.scheme(of: id) ?? "") { return id }
+        if EntryNormalizer.isAbsoluteIRI(id), !Self.activeSchemes.contains(URLFilter.scheme(of: id) ?? "") {
+            return Self.escapingIRIForbidden(id)
+        }
         var hasher = FNV1a64()
         hasher.add(feedURL)
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~!$&'()*+,;=:@/?"))
         let escaped = id.addingPercentEncoding(withAllowedCharacters: allowed) ?? hasher.hex
         return "tag:\(tagAuthority):src-\(hasher.hex):\(escaped)"
+    }
+
+    /// `text` with the characters RFC 3987 allows in no IRI percent-encoded: controls, space, `<>"{}|\^` and
+    /// the backtick, and a `%` that starts no escape. Everything else, non-ASCII included, stays.
+    static func escapingIRIForbidden(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        func forbidden(_ index: Int) -> Bool {
+            switch bytes[index] {
+            case 0x00...0x20, 0x7F, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: return true
+            case 0x25:
+                return !(index + 2 < bytes.count && PublishableURL.isHexDigit(bytes[index + 1]) && PublishableURL.isHexDigit(bytes[index + 2]))
+            default: return false
+            }
+        }
+        guard bytes.indices.contains(where: forbidden) else { return text }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 8)
+        for index in bytes.indices {
+            if forbidden(index) {
+                output += [0x25, hex[Int(bytes[index] >> 4)], hex[Int(bytes[index] & 0x0F)]]
+            } else {
+                output.append(bytes[index])
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Schemes an id must not keep.

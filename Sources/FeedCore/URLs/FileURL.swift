@@ -1,12 +1,13 @@
 /// `file:` URLs for local paths (RFC 8089), written as valid URIs: every byte of the path that RFC 3986
-/// does not allow in a path segment is percent-encoded.
+/// does not allow in a path segment is percent-encoded. The host is `localhost` (RFC 8089 §2: the same as
+/// none), since validators take a URL without an authority for a relative one.
 public enum FileURL {
-    /// `file:///the/path` for an absolute `path`; a directory gets a trailing `/` (`isDirectory`).
+    /// `file://localhost/the/path` for an absolute `path`; a directory gets a trailing `/` (`isDirectory`).
     public static func make(path: String, isDirectory: Bool) -> String? {
         guard path.hasPrefix("/") else { return nil }
         let segments = path.split(separator: "/", omittingEmptySubsequences: true).map { escapedSegment(String($0)) }
         let joined = "/" + segments.joined(separator: "/")
-        return "file://" + joined + (isDirectory && joined != "/" ? "/" : "")
+        return "file://localhost" + joined + (isDirectory && joined != "/" ? "/" : "")
     }
 
     /// One path segment with everything outside `pchar` (RFC 3986 §3.3) percent-encoded.

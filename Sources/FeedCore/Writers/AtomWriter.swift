@@ -10,6 +10,8 @@ import Foundation
 /// - An entry with neither a link nor HTML content gets a text `content` (its summary, or empty), since
 ///   RFC 4287 §4.1.1 asks for an alternate link or a content element.
 /// - The original publication date is `dc:date` (Dublin Core, declared once on the root).
+/// - Plain text holding `<` or `&` is written escaped as HTML in `type="html"` (same text to readers; no
+///   "undeclared HTML" warning).
 /// - Values the grammar would reject (a malformed language tag, an e-mail without `@`) are left out.
 /// - The `self` link is the public URL under `base_url`, else the file's `file:` URL (the W3C validator asks
 ///   for a self link; only the second is honest without a public URL).
@@ -31,9 +33,9 @@ public enum AtomWriter {
         xml.attribute("xml:lang", ifPresent: feedLanguage)
 
         xml.element("id", text: feed.id)
-        xml.element("title", text: feed.title, attributes: ["type": "text"])
+        writeText(xml, "title", feed.title)
         if let subtitle = feed.subtitle {
-            xml.element("subtitle", text: subtitle, attributes: ["type": "text"])
+            writeText(xml, "subtitle", subtitle)
         }
         xml.element("updated", text: FeedDate.rfc3339(WriterRules.feedUpdated(entries, empty: emptyFeedUpdated)))
         writePerson(xml, feed.author, fallbackName: feed.title)
@@ -55,7 +57,7 @@ public enum AtomWriter {
         xml.startElement("entry")
         xml.attribute("xml:lang", ifPresent: WriterRules.languageTag(entry.language) ?? feedLanguage)
         xml.element("id", text: entry.id)
-        xml.element("title", text: entry.title, attributes: ["type": "text"])
+        writeText(xml, "title", entry.title)
         xml.element("published", text: FeedDate.rfc3339(entry.published))
         xml.element("updated", text: FeedDate.rfc3339(entry.updated))
         if let link = entry.link {
@@ -65,12 +67,12 @@ public enum AtomWriter {
             writeLink(xml, rel: "enclosure", href: enclosure.url, type: enclosure.type, length: enclosure.length)
         }
         if let summary = entry.summary {
-            xml.element("summary", text: summary, attributes: ["type": "text"])
+            writeText(xml, "summary", summary)
         }
         if let html = entry.contentHTML {
             xml.element("content", text: html, attributes: ["type": "html"])
         } else if entry.link == nil {
-            xml.element("content", text: entry.summary ?? "", attributes: ["type": "text"])
+            writeText(xml, "content", entry.summary ?? "")
         }
         for author in entry.authors {
             writePerson(xml, author, fallbackName: nil)
@@ -94,7 +96,7 @@ public enum AtomWriter {
         xml.startElement("source")
         xml.element("id", ifPresent: source.id)
         if let title = source.title {
-            xml.element("title", text: title, attributes: ["type": "text"])
+            writeText(xml, "title", title)
         }
         xml.element("updated", text: FeedDate.rfc3339(source.updated ?? entryUpdated))
         if let link = source.link {
@@ -104,6 +106,17 @@ public enum AtomWriter {
             writeLink(xml, rel: "self", href: feedURL)
         }
         xml.endElement()
+    }
+
+    /// A plain-text construct (RFC 4287 §3.1): `type="text"`, or, when the text holds `<` or `&`, the same
+    /// text escaped as HTML in `type="html"`. Readers show the same characters either way; the W3C validator
+    /// takes markup-like plain text for undeclared HTML.
+    private static func writeText(_ xml: borrowing XMLWriter, _ name: String, _ text: String) {
+        if text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C }) {
+            xml.element(name, text: RSSWriter.htmlText(text), attributes: ["type": "html"])
+        } else {
+            xml.element(name, text: text, attributes: ["type": "text"])
+        }
     }
 
     /// A person construct (RFC 4287 §3.2); skipped when it has no name and no fallback.

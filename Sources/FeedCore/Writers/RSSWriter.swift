@@ -19,6 +19,8 @@ import Foundation
 ///   with no summary, the full content should be stored in description").
 /// - The id is a `guid isPermaLink="false"`; the only date is `pubDate` (a `dc:date` beside it draws the
 ///   validator's "DuplicateSemantics" warning; the article's own date is in the Atom and JSON outputs).
+/// - Plain text is written as the profile's "Character Data" section asks: `&`, `<`, `>` as `&#x26;`,
+///   `&#x3C;`, `&#x3E;` (after the HTML escaping above, so `AT&T` is `AT&#x26;amp;T`).
 /// - Titles are escaped as HTML too: RSS leaves open whether a title holds HTML, and readers that render
 ///   it as HTML are common. Such a reader shows `<b>` as written, and so does a reader that decodes
 ///   entities in plain-text titles (feedparser does); only a title holding `<`, `>` or `&` is affected.
@@ -40,9 +42,9 @@ public enum RSSWriter {
         xml.startElement("channel")
 
         let selfURL = feed.location(of: feed.files.rss)
-        xml.element("title", text: htmlText(feed.title))
+        plainText(xml, "title", feed.title)
         xml.element("link", text: feed.homeURL ?? selfURL ?? feed.files.rss)
-        xml.element("description", text: htmlText(feed.subtitle ?? feed.title))
+        plainText(xml, "description", feed.subtitle ?? feed.title)
         xml.element("language", ifPresent: WriterRules.languageTag(feed.language))
         xml.element("generator", text: "\(feed.generator.name) \(feed.generator.version)")
         if let editor = mailbox(feed.author) {
@@ -66,10 +68,10 @@ public enum RSSWriter {
 
     private static func writeItem(_ xml: borrowing XMLWriter, _ entry: Entry) {
         xml.startElement("item")
-        xml.element("title", text: htmlText(entry.title))
+        plainText(xml, "title", entry.title)
         xml.element("link", ifPresent: entry.link)
         if let summary = entry.summary {
-            xml.element("description", text: htmlText(summary))
+            plainText(xml, "description", summary)
             xml.element("content:encoded", ifPresent: entry.contentHTML)
         } else {
             xml.element("description", ifPresent: entry.contentHTML)
@@ -88,7 +90,10 @@ public enum RSSWriter {
             xml.endElement()
         }
         if let source = entry.source, let feedURL = source.feedURL {
-            xml.element("source", text: htmlText(source.title ?? feedURL), attributes: ["url": feedURL])
+            xml.startElement("source")
+            xml.attribute("url", feedURL)
+            xml.textWithHexReferences(htmlText(source.title ?? feedURL))
+            xml.endElement()
         }
         xml.endElement()
     }
@@ -103,6 +108,15 @@ public enum RSSWriter {
             let name = author.name.flatMap { $0.isEmpty ? nil : $0 } ?? author.email
             xml.element("dc:creator", ifPresent: name)
         }
+    }
+
+    /// `<name>` holding plain text as RSS readers take it: escaped as HTML, then for XML with hexadecimal
+    /// character references (`AT&T` is written `AT&#x26;amp;T`). Readers that render the element as HTML
+    /// show the text as written; the profile's spelling keeps the W3C validator from taking it for HTML.
+    private static func plainText(_ xml: borrowing XMLWriter, _ name: String, _ text: String) {
+        xml.startElement(name)
+        xml.textWithHexReferences(htmlText(text))
+        xml.endElement()
     }
 
     /// Plain text as HTML: `&`, `<` and `>` escaped (the XML writer escapes the result once more).

@@ -145,6 +145,13 @@ import Testing
         ("« Nous verrons »", false),
         ("2024", false),
         ("one two three four five six seven eight nine ten eleven", false),
+        // Scripts without spaces: their own sentence ends, and a tighter length.
+        ("概要", true),
+        ("주요 내용", true),
+        ("区立図書館は来月から開館時間を延長すると発表した。", false),
+        ("区立図書館は来月から平日の開館時間を午後九時まで延長すると発表した", false),
+        ("なぜ今なのか？", false),
+        ("هل هذا عنوان؟", false),
     ])
     func headingRule(_ line: String, _ isHeading: Bool) throws {
         let article = try parser.parse(Array("Title\n\n\(line)\n\nA body paragraph.\n".utf8), fileName: "a.txt")

@@ -94,4 +94,14 @@ import Testing
     func otherIRIsAreKept(id: String) {
         #expect(EntryNormalizer().publishedID(id, feedURL: "https://example.org/feed") == id)
     }
+
+    @Test(arguments: [
+        ("https://example.com/q?a=1&b=<2>", "https://example.com/q?a=1&b=%3C2%3E"),
+        ("https://example.com/{x}|\\^`\"", "https://example.com/%7Bx%7D%7C%5C%5E%60%22"),
+        ("https://example.com/100%", "https://example.com/100%25"),
+        ("https://example.com/größe%20ok", "https://example.com/größe%20ok"),
+    ])
+    func charactersNoIRIMayHoldArePercentEncoded(id: String, expected: String) {
+        #expect(EntryNormalizer().publishedID(id, feedURL: "https://example.org/feed") == expected)
+    }
 }

@@ -47,7 +47,7 @@ import Testing
 
     @Test func listsEachFeedURLOnceAndNeverALocalOne() throws {
         var local = s.bareFeed
-        local.outputDirectoryURL = "file:///srv/feeds/"
+        local.outputDirectoryURL = "file://localhost/srv/feeds/"
         let subscriptions = [
             Subscription(title: "Moved", feedURL: "https://example.com/feed.xml"),
             Subscription(title: "Same, spelled otherwise", feedURL: "HTTPS://example.com/feed.xml"),

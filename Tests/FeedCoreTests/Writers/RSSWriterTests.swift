@@ -101,10 +101,10 @@ import Testing
         #expect(bare.first("link", namespace: Self.atom) == nil)
         // Without a site, the channel link is the public directory of the feeds, else the output directory.
         var local = s.bareFeed
-        local.outputDirectoryURL = "file:///srv/feeds%20out/"
+        local.outputDirectoryURL = "file://localhost/srv/feeds%20out/"
         let localChannel = try channel(local, [])
-        #expect(localChannel.first("link")?.text == "file:///srv/feeds%20out/")
-        #expect(localChannel.first("link", namespace: Self.atom)?.attributes["href"] == "file:///srv/feeds%20out/rss.xml")
+        #expect(localChannel.first("link")?.text == "file://localhost/srv/feeds%20out/")
+        #expect(localChannel.first("link", namespace: Self.atom)?.attributes["href"] == "file://localhost/srv/feeds%20out/rss.xml")
         var published = local
         published.baseURL = "https://example.org/out"
         let publishedChannel = try channel(published, [])
@@ -125,5 +125,14 @@ import Testing
         let item = try #require(try channel(s.feed, [entry]).first("item"))
         #expect(item.first("description")?.text == "<p>Only <b>HTML</b>.</p>")
         #expect(item.first("encoded", namespace: Self.content) == nil)
+    }
+
+    @Test func writesPlainTextWithHexadecimalReferences() {
+        var entry = s.entries[0]
+        entry.title = "AT&T <b>"
+        entry.summary = "1 < 2"
+        let text = String(decoding: RSSWriter.write(feed: s.feed, entries: [entry], emptyFeedUpdated: s.emptyFeedUpdated), as: UTF8.self)
+        #expect(text.contains("<title>AT&#x26;amp;T &#x26;lt;b&#x26;gt;</title>"))
+        #expect(text.contains("<description>1 &#x26;lt; 2</description>"))
     }
 }
