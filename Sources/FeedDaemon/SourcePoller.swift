@@ -137,7 +137,7 @@ public struct SourcePoller: Sendable {
             record.title = feed.title.map { EntryNormalizer().plainText($0) } ?? record.title
             record.siteURL = feed.link ?? record.siteURL
             record.feedID = feed.id ?? record.feedID
-            record.feedUpdated = feed.updated ?? record.feedUpdated
+            record.feedUpdated = feed.updated ?? feed.published ?? record.feedUpdated
             record.etag = metadata.etag
             record.lastModified = metadata.lastModified
             record.hints = Self.hints(metadata.hints, feed: feed)

@@ -13,6 +13,12 @@ import Testing
     /// `name` (to be read by other validators, such as a local W3C Feed Validation Service).
     static func runChecker(
         _ directory: String, name: String, entries: Int? = nil, opmlURLs: [String]? = nil
+    ) async throws -> (status: Int32, output: String) {
+        try await offThePool { try runCheckerBlocking(directory, name: name, entries: entries, opmlURLs: opmlURLs) }
+    }
+
+    static func runCheckerBlocking(
+        _ directory: String, name: String, entries: Int?, opmlURLs: [String]?
     ) throws -> (status: Int32, output: String) {
         if let keep = ProcessInfo.processInfo.environment["FEEDD_KEEP_OUTPUTS"] {
             try? FileManager.default.createDirectory(atPath: keep, withIntermediateDirectories: true)
@@ -177,52 +183,57 @@ import Testing
             """
     }
 
+    /// The real binary, waited for off the cooperative pool.
+    static func feedd(_ arguments: [String], in directory: String) async throws -> FeeddProcess.Result {
+        try await offThePool { try FeeddProcess.run(arguments, in: directory) }
+    }
+
     // MARK: Tests
 
-    @Test func withoutAConfigurationFile() throws {
+    @Test func withoutAConfigurationFile() async throws {
         let dir = TemporaryDirectory()
         try Self.seed(dir, into: "seeds")
         try FileManager.default.createDirectory(atPath: dir.file("cwd"), withIntermediateDirectories: true)
-        let run = try FeeddProcess.run(
+        let run = try await Self.feedd(
             ["--once", "--seeds", dir.file("seeds"), "--output", dir.file("out"), "--state", dir.file("state")], in: dir.file("cwd"))
         #expect(run.status == 0, "\(run.stderr)")
         // What the fallbacks are and what to set, said once.
         #expect(run.stderr.components(separatedBy: "feed.base_url is not set").count == 2, "\(run.stderr)")
         #expect(run.stderr.contains("feed.site_url is not set"), "\(run.stderr)")
-        let check = try Self.runChecker(dir.file("out"), name: "no-config", entries: Self.articles.count, opmlURLs: [])
+        let check = try await Self.runChecker(dir.file("out"), name: "no-config", entries: Self.articles.count, opmlURLs: [])
         #expect(check.status == 0, "\(check.output)")
         let atom = try String(contentsOfFile: dir.file("out/atom.xml"), encoding: .utf8)
         #expect(atom.contains("https://de.wikipedia.org/wiki/Gr%C3%B6%C3%9Fe_98"))
         #expect(atom.contains("https://xn--bcher-kva.example/lyon/boutique?ref=%C3%A9t%C3%A9#haut"))
         #expect(atom.contains("https://xn--r8jz45g.xn--zckzah/"))
         #expect(atom.contains("https://example.org/a%20path/%22quoted%22/%3Cx%3E?q=a%7Cb%7Bc%7D%5E%25zz"))
-        let checkCommand = try FeeddProcess.run(
+        let checkCommand = try await Self.feedd(
             ["check", "--seeds", dir.file("seeds"), "--output", dir.file("out"), "--state", dir.file("state")], in: dir.file("cwd"))
         #expect(checkCommand.stdout.contains("# note: feed.base_url is not set"), "\(checkCommand.stdout)")
     }
 
-    @Test func withTheBundledConfiguration() throws {
+    @Test func withTheBundledConfiguration() async throws {
         let dir = TemporaryDirectory()
         let root = OnceEndToEndTests.packageRoot
         try FileManager.default.copyItem(atPath: root + "/config", toPath: dir.file("config"))
         try FileManager.default.copyItem(atPath: root + "/seeds", toPath: dir.file("seeds"))
-        let run = try FeeddProcess.run(["--once"], in: dir.path)
+        let run = try await Self.feedd(["--once"], in: dir.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!run.stderr.contains("is not set"), "\(run.stderr)")
-        let check = try Self.runChecker(dir.file("feeds"), name: "bundled", opmlURLs: [
+        let check = try await Self.runChecker(dir.file("feeds"), name: "bundled", opmlURLs: [
             "https://example.org/feeds/atom.xml", "https://example.org/feeds/rss.xml", "https://example.org/feeds/feed.json",
         ])
         #expect(check.status == 0, "\(check.output)")
     }
 
     @Test(arguments: [true, false])
-    func withPolledSources(published: Bool) throws {
+    func withPolledSources(published: Bool) async throws {
         let server = try Self.server()
         defer { server.shutdown() }
         let dir = TemporaryDirectory()
         try Self.seed(dir, into: "seeds")
         dir.write("feedd.toml", Self.sourcesConfig(server, published: published))
-        let run = try FeeddProcess.run(["--once", "--all", "--config", dir.file("feedd.toml")], in: dir.path)
+        let run = try await Self.feedd(["--once", "--all", "--config", dir.file("feedd.toml")], in: dir.path)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("4 fetched"), "\(run.stderr)")
         // The moved source's entries are the Workshop's: folded into one copy each. So is the Workshop's item
@@ -232,15 +243,15 @@ import Testing
             ? ["atom.xml", "rss.xml", "feed.json"].map { "https://feeds.test.example/planet/" + $0 } : []
         // One outline per feed URL (the 301 led to one already listed), none for the source gone with 410.
         let sources = ["/multi.rss", "/atom.xml", "/feed.json"].map { server.baseURL + $0 }
-        let check = try Self.runChecker(
+        let check = try await Self.runChecker(
             dir.file("public"), name: published ? "sources-published" : "sources-local", entries: entries, opmlURLs: own + sources)
         #expect(check.status == 0, "\(check.output)\n\(run.stderr)")
-        let status = try FeeddProcess.run(["status", "--config", dir.file("feedd.toml")], in: dir.path)
+        let status = try await Self.feedd(["status", "--config", dir.file("feedd.toml")], in: dir.path)
         #expect(status.stdout.contains("Retired"), "a retired source stays in status: \(status.stdout)")
     }
 
     /// The checker is only worth its silence if it speaks: outputs with the faults this issue found.
-    @Test func theCheckerFindsWhatAnInvalidWriterWouldLeave() throws {
+    @Test func theCheckerFindsWhatAnInvalidWriterWouldLeave() async throws {
         let dir = TemporaryDirectory()
         dir.write("atom.xml", """
             <?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:x</id>
@@ -265,7 +276,7 @@ import Testing
             <body><outline text="a" type="rss" xmlUrl="atom.xml"/><outline text="b" type="rss" xmlUrl="https://x.example/f"/>
             <outline text="c" type="rss" xmlUrl="https://x.example/f"/></body></opml>
             """)
-        let check = try Self.runChecker(dir.path, name: "invalid-writer")
+        let check = try await Self.runChecker(dir.path, name: "invalid-writer")
         #expect(check.status == 1, "\(check.output)")
         for rule in [
             "atom.xml: InvalidUriChar", "atom.xml: MissingSelf", "atom.xml: DuplicateUpdated", "atom.xml: MissingSourceElement",

@@ -9,6 +9,13 @@ import Testing
     static let body = Array("<rss version=\"2.0\"><channel><title>slow</title><item><title>one</title></item></channel></rss>".utf8)
 
     func fetchEndsWithinTheDeadline(_ server: TrickleServer) async throws {
+        // On an executor of its own: the measure is the fetcher's, not how busy other tests keep the pool.
+        let executor = DedicatedThreadExecutor()
+        defer { executor.shutdown() }
+        try await withTaskExecutorPreference(executor) { try await measureFetch(server) }
+    }
+
+    func measureFetch(_ server: TrickleServer) async throws {
         let fetcher = HTTPFetcher(settings: FetcherSettings(userAgent: "t", connectTimeoutSeconds: 1, timeoutSeconds: 2))
         let started = ContinuousClock.now
         let outcome = await fetcher.fetch(FetchRequest(url: server.baseURL + "/slow.xml"))

@@ -134,7 +134,8 @@ public struct EntryNormalizer: Sendable {
             title: feed.title.map(plainText),
             link: feed.link,
             feedURL: isLocal ? nil : feedURL,
-            updated: feed.updated
+            // RSS channels often date themselves only by `pubDate` (feedparser's `published`).
+            updated: feed.updated ?? feed.published
         )
         let entry = Entry(
             id: publishedID(parsed.id, feedURL: feedURL),
@@ -145,7 +146,7 @@ public struct EntryNormalizer: Sendable {
             summary: summary,
             contentHTML: contentHTML,
             language: parsed.language ?? feed.language,
-            authors: parsed.authors.isEmpty ? feed.authors : parsed.authors,
+            authors: PeopleMerger.merged(parsed.authors.isEmpty ? feed.authors : parsed.authors),
             categories: categories,
             enclosures: parsed.enclosures,
             source: parsed.source ?? source

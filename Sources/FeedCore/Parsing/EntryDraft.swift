@@ -10,7 +10,8 @@ struct EntryDraft {
     var summary = Prioritized<ParsedContent>()
     var content = Prioritized<ParsedContent>()
     var language = Prioritized<String>()
-    var authors = PrioritizedList<Author>()
+    /// Every author element, of every kind, in document order (as feedparser lists them).
+    var authors: [Author] = []
     var categories: [String] = []
     var enclosures: [Enclosure] = []
     var source: SourceFeed?
@@ -31,7 +32,7 @@ struct EntryDraft {
         // feedparser copies HTML or text content into the summary when there is no summary.
         ParsedEntry(
             id: id.value ?? "", title: title.value, link: link.value, published: published.value,
-            updated: updated.value, authors: authors.values, summary: summary.value ?? content.value,
+            updated: updated.value, authors: authors, summary: summary.value ?? content.value,
             content: content.value, categories: categories, enclosures: enclosures, source: source,
             language: language.value)
     }
@@ -52,7 +53,8 @@ struct FeedDraft {
     var ttl = Prioritized<Int>()
     var updatePeriod = Prioritized<String>()
     var updateFrequency = Prioritized<Int>()
-    var authors = PrioritizedList<Author>()
+    /// Every author element, of every kind, in document order (as feedparser lists them).
+    var authors: [Author] = []
     var categories: [String] = []
     var skipHours: [Int] = []
     var skipDays: [String] = []
@@ -64,7 +66,7 @@ struct FeedDraft {
     func build(format: FeedFormat, entries: [ParsedEntry]) -> ParsedFeed {
         ParsedFeed(
             format: format, title: title.value, link: link.value, id: id.value, subtitle: subtitle.value,
-            language: language.value, published: published.value, updated: updated.value, authors: authors.values,
+            language: language.value, published: published.value, updated: updated.value, authors: authors,
             categories: categories, rights: rights.value,
             generator: generator.value, icon: icon.value, ttl: ttl.value, skipHours: skipHours, skipDays: skipDays,
             updatePeriod: updatePeriod.value, updateFrequency: updateFrequency.value, entries: entries)

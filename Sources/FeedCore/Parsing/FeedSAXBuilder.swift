@@ -260,7 +260,7 @@ final class FeedSAXBuilder: SAXHandler {
             entry = nil
         case .person(let ofEntry):
             if let author = person, author.name != nil || author.email != nil || author.uri != nil {
-                if ofEntry { entry?.authors.append(author, priority: -1) } else { feed.authors.append(author, priority: -1) }
+                if ofEntry { entry?.authors.append(author) } else { feed.authors.append(author) }
             }
             person = nil
         case .source:

@@ -20,7 +20,7 @@ enum FieldDelivery {
         case .summary: entry.summary.offer(capture.content(text), rank: rank, keepLatest: latest)
         case .content: entry.content.offer(capture.content(text), rank: rank, keepLatest: latest)
         case .category: entry.addCategory(text)
-        case .authorLine: PersonLine.parse(text).map { entry.authors.append($0, priority: priority) }
+        case .authorLine: PersonLine.parse(text).map { entry.authors.append($0) }
         case .language: entry.language.offer(text, rank: rank, keepLatest: latest)
         default: break
         }
@@ -45,7 +45,7 @@ enum FieldDelivery {
         case .ttl: feed.ttl.offer(Int(text), rank: rank, keepLatest: latest)
         case .updatePeriod: feed.updatePeriod.offer(text.lowercased(), rank: rank, keepLatest: latest)
         case .updateFrequency: feed.updateFrequency.offer(Int(text), rank: rank, keepLatest: latest)
-        case .authorLine: PersonLine.parse(text).map { feed.authors.append($0, priority: priority) }
+        case .authorLine: PersonLine.parse(text).map { feed.authors.append($0) }
         case .category: feed.addCategory(text)
         case .skipHour: if let hour = Int(text), (0...24).contains(hour) { feed.skipHours.append(hour % 24) }
         case .skipDay: feed.skipDays.append(text)
