@@ -193,13 +193,21 @@ public struct StoreTransaction {
     static func date(_ seconds: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
 
     static func json<T: Encodable & Collection>(_ value: T) -> String? {
-        value.isEmpty ? nil : json(value as any Encodable)
+        value.isEmpty ? nil : json(single: value)
     }
 
-    static func json(_ value: any Encodable) -> String? {
+    static func json<T: Encodable>(_ value: T) -> String? { json(single: value) }
+
+    /// One encoder for every row (its settings never change), and the value's own type, not an
+    /// existential: both showed in the profile of a cold poll, which writes thousands of rows.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
+        return encoder
+    }()
+
+    private static func json<T: Encodable>(single value: T) -> String? {
+        (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
