@@ -25,17 +25,8 @@ import Testing
             try? FileManager.default.removeItem(atPath: keep + "/" + name)
             try FileManager.default.copyItem(atPath: directory, toPath: keep + "/" + name)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", checker, directory] + (entries.map { ["--entries", String($0)] } ?? [])
-            + (opmlURLs.map { ["--opml-urls", $0.joined(separator: ",")] } ?? [])
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try ToolProcess.python([checker, directory] + (entries.map { ["--entries", String($0)] } ?? [])
+            + (opmlURLs.map { ["--opml-urls", $0.joined(separator: ",")] } ?? []))
     }
 
     /// Articles whose fields are hard to publish validly: URLs with characters no URI may hold, a host in
