@@ -89,7 +89,7 @@ import Testing
         <item><title>Two hands on one bench</title><link>/notes/bench</link><guid isPermaLink="false">notes-bench</guid>
           <author>ana@example.com (Ana Ferreira)</author><author>ben@example.com (Ben Okafor)</author>
           <dc:creator>Chloé Martin</dc:creator>
-          <description>&lt;p&gt;See &lt;a href="/notes/plan.pdf"&gt;the plan&lt;/a&gt; and &lt;img src="img/bench.jpg" alt="bench"&gt;.&lt;/p&gt;</description>
+          <description>&lt;p&gt;See &lt;a href="/notes/plan.pdf"&gt;the plan&lt;/a&gt;, &lt;a href="https://de.wikipedia.org/wiki/Größe 98"&gt;the sizes&lt;/a&gt; and &lt;img src="img/bench one.jpg" alt="bench"&gt;.&lt;/p&gt;</description>
           <pubDate>Mon, 02 Nov 2026 09:00:00 GMT</pubDate><category>wood</category></item>
         <item><title>Sizes, in German</title><link>https://de.wikipedia.org/wiki/Größe_98</link><guid>https://example.com/notes/größe</guid>
           <description>A page with an umlaut in its address.</description><pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate>

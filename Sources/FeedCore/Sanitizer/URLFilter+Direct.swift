@@ -8,7 +8,8 @@ extension URLFilter {
 
     /// What `filter` gives, worked out from the bytes for the common URLs; nil when the full path is needed.
     ///
-    /// Handled: ASCII URLs with nothing for `cleaned` or `slashed` to change, that are mailto links,
+    /// Handled: URLs written as URIs already (RFC 3986 characters only, `%` only in escapes), with nothing
+    /// for `cleaned` or `slashed` to change, that are mailto links,
     /// or http(s) URLs, or relative ones with a path (not starting with `//`). Without a `.` or `..`
     /// path segment, resolving those against the base only puts its scheme and authority (and, for a
     /// relative path, its directory) before the relative ones; the rest come back as they are (RFC 3986
@@ -25,13 +26,35 @@ extension URLFilter {
         }
     }
 
+    /// Whether `//authority` follows at `index` with a non-empty host (userinfo and port aside), as
+    /// `PublishableURL` asks of an http(s) URL. (Brackets never reach here: IPv6 literals take the full path.)
+    static func hasHost(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Bool {
+        guard bytes.count > index + 2, bytes[index] == UInt8(ascii: "/"), bytes[index + 1] == UInt8(ascii: "/") else { return false }
+        let start = index + 2
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") {
+            end += 1
+        }
+        var hostStart = start
+        for position in start..<end where bytes[position] == UInt8(ascii: "@") { hostStart = position + 1 }
+        var hostEnd = end
+        for position in hostStart..<end where bytes[position] == UInt8(ascii: ":") { hostEnd = position }
+        return hostEnd > hostStart
+    }
+
     /// `directFilter` for the bytes of an attribute value, telling how the result is made from them.
     func directFilter(_ bytes: UnsafeBufferPointer<UInt8>, as kind: Kind) -> DirectAnswer? {
         guard let first = bytes.first, let last = bytes.last, first > 0x20, last > 0x20 else { return nil }
         var schemeEnd: Int?  // the index of the `:` ending a scheme
         var delimiterFound = false
         for (index, byte) in bytes.enumerated() {
-            if byte >= 0x80 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "\\") { return nil }
+            // Only URLs already written as URIs: anything else is percent-encoded on the full path.
+            if !PublishableURL.isAllowed(byte) || byte == 0x5B || byte == 0x5D { return nil }
+            if byte == UInt8(ascii: "%"),
+                !(index + 2 < bytes.count && PublishableURL.isHexDigit(bytes[index + 1]) && PublishableURL.isHexDigit(bytes[index + 2]))
+            {
+                return nil
+            }
             if !delimiterFound, byte == UInt8(ascii: ":") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?")
                 || byte == UInt8(ascii: "#")
             {
@@ -44,6 +67,8 @@ extension URLFilter {
             let scheme = UnsafeBufferPointer(rebasing: bytes[..<schemeEnd])
             if kind == .link, Self.equalsIgnoringCase(scheme, "mailto") { return .asWritten }
             guard Self.equalsIgnoringCase(scheme, "http") || Self.equalsIgnoringCase(scheme, "https") else { return nil }
+            // As `PublishableURL` writes them: the scheme in lower case, and a host (else the full path decides).
+            guard scheme.allSatisfy({ $0 >= UInt8(ascii: "a") }), Self.hasHost(bytes, after: schemeEnd + 1) else { return nil }
             pathStart = schemeEnd + 1
         }
         // Without a base, absolute URLs stay as written and relative ones are left to `filterInFull` (dropped).

@@ -1,5 +1,6 @@
 /// Checks and resolves the URLs of sanitised attributes: only http, https and (for links) mailto survive,
 /// and relative ones only when there is a base to make them absolute (RSS and JSON Feed have no `xml:base`).
+/// Every URL is written as a URI, as `PublishableURL` writes them (percent-encoded, IDNA hosts).
 ///
 /// The value is first cleaned the way browsers read it (WHATWG URL §4.4: leading and trailing C0
 /// controls and spaces stripped, tabs and newlines removed anywhere), so `jav&#x09;ascript:` and
@@ -29,7 +30,8 @@ struct URLFilter: Sendable {
 
     init(baseURL: String?, allowDataImages: Bool) {
         self.allowDataImages = allowDataImages
-        let base = baseURL.map { URIReference(parsing: Self.cleaned($0)) }
+        // The base as a URI (percent-encoded, IDNA host), so what is resolved against it is one too.
+        let base = PublishableURL.make(baseURL).map { URIReference(parsing: $0) }
         if let base, let scheme = base.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = base.host, !host.isEmpty
         {
@@ -59,14 +61,15 @@ struct URLFilter: Sendable {
         guard !url.isEmpty else { return nil }
         switch Self.scheme(of: url) {
         case nil, "http", "https": url = Self.slashed(url)
-        case "mailto" where kind == .link: return url
+        case "mailto" where kind == .link: return PublishableURL.encoded(Array(url.utf8), authority: 0..<0)
         case "data" where kind == .image && allowDataImages && Self.isDataImage(url): return url
         default: return nil
         }
         // A relative reference with nothing to resolve it against would reach readers relative to the feed's
         // own URL, a different place in every reader: it is dropped (the link's text stays).
-        guard let base else { return Self.scheme(of: url) == nil ? nil : url }
-        return URIReference(parsing: url).resolved(against: base).string
+        guard let base else { return Self.scheme(of: url) == nil ? nil : PublishableURL.make(url) }
+        // Written as a URI: spaces, quotes, non-ASCII percent-encoded, a Unicode host in IDNA form.
+        return PublishableURL.make(URIReference(parsing: url).resolved(against: base).string)
     }
 
     /// The lowercased text before the first `:` when it comes before any `/`, `?` or `#`.

@@ -5,7 +5,7 @@ import Testing
 @Suite struct SanitizerURLTests {
     @Test func srcsetCandidatesResolvedAgainstABaseWithASpaceStayWhole() {
         let output = HTMLSanitizer().sanitize(#"<img src="a.png" srcset="a-2x.png 2x">"#, baseURL: "https://example.org/my dir/")
-        #expect(output == #"<img src="https://example.org/my dir/a.png" srcset="https://example.org/my%20dir/a-2x.png 2x">"#)
+        #expect(output == #"<img src="https://example.org/my%20dir/a.png" srcset="https://example.org/my%20dir/a-2x.png 2x">"#)
         #expect(HTMLSanitizer().sanitize(output, baseURL: "https://example.org/my dir/") == output)
     }
 
