@@ -63,6 +63,28 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         precondition(!url.utf8.contains { $0 <= 0x20 || $0 >= 0x7F || "\"<>\\^`{|}".utf8.contains($0) }, "unescaped URL: \(url)")
     }
 
+    /// The URLs of a `srcset` value as browsers read them (HTML "parse a srcset attribute"): candidates are
+    /// separated by commas after their descriptors; a URL is a run of non-whitespace (so it may hold commas)
+    /// whose trailing commas end the candidate.
+    static func srcsetURLs(_ value: String) -> [String] {
+        let whitespace: Set<Character> = [" ", "\t", "\n", "\r", "\u{0C}"]
+        var rest = Substring(value), urls: [String] = []
+        while true {
+            rest = rest.drop { whitespace.contains($0) || $0 == "," }
+            guard !rest.isEmpty else { return urls }
+            var url = rest.prefix { !whitespace.contains($0) }
+            rest = rest.dropFirst(url.count)
+            let endsCandidate = url.hasSuffix(",")
+            while url.hasSuffix(",") { url = url.dropLast() }
+            urls.append(String(url))
+            guard !endsCandidate else { continue }
+            var depth = 0
+            while let character = rest.popFirst() {
+                if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) } else if character == ",", depth == 0 { break }
+            }
+        }
+    }
+
     static let forbiddenElements: Set<String> = [
         "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button",
         "textarea", "meta", "link", "base", "svg", "math", "template", "noscript",
@@ -82,7 +104,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 precondition(!key.hasPrefix("on"), "an event handler survived: \(key) in \(html.prefix(300))")
                 guard urlAttributes.contains(key) else { continue }
                 let value = decodedAttribute(String(pair.output.2))
-                let candidates = key == "srcset" ? value.split(separator: ",").map { String($0.split(separator: " ").first ?? "") } : [value]
+                let candidates = key == "srcset" ? srcsetURLs(value) : [value]
                 for url in candidates {
                     let scheme = url.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
                         .drop { $0.unicodeScalars.allSatisfy { $0.value <= 0x20 } }
@@ -90,6 +112,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                     let hasScheme = url.contains(":") && url.firstIndex(of: ":").map { url[..<$0].allSatisfy { $0 != "/" && $0 != "?" && $0 != "#" } } == true
                     guard hasScheme else { continue }
                     precondition(["http", "https", "mailto", "data"].contains(scheme.lowercased()), "active URL \(url) in \(key): \(html.prefix(300))")
+                    if scheme.lowercased() == "http" || scheme.lowercased() == "https" || scheme.lowercased() == "mailto" {
+                        precondition(!url.utf8.contains { $0 <= 0x20 || $0 >= 0x7F || "\"<>\\^`{|}".utf8.contains($0) }, "URL not written as a URI: \(url) in \(key)")
+                    }
                     if scheme.lowercased() == "data" {
                         precondition(url.lowercased().hasPrefix("data:image/") && key == "src", "a data: URL outside an image: \(url)")
                     }
