@@ -36,26 +36,13 @@ public struct EntryNormalizer: Sendable {
     /// the backtick, and a `%` that starts no escape. Everything else, non-ASCII included, stays.
     static func escapingIRIForbidden(_ text: String) -> String {
         let bytes = Array(text.utf8)
-        func forbidden(_ index: Int) -> Bool {
+        return URIPercentEncoding.encoding(bytes) { index in
             switch bytes[index] {
-            case 0x00...0x20, 0x7F, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: return true
-            case 0x25:
-                return !(index + 2 < bytes.count && PublishableURL.isHexDigit(bytes[index + 1]) && PublishableURL.isHexDigit(bytes[index + 2]))
-            default: return false
+            case 0x00...0x20, 0x7F, 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7C, 0x7D: false
+            case 0x25: URIPercentEncoding.startsEscape(bytes, at: index)
+            default: true
             }
         }
-        guard bytes.indices.contains(where: forbidden) else { return text }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 8)
-        for index in bytes.indices {
-            if forbidden(index) {
-                output += [0x25, hex[Int(bytes[index] >> 4)], hex[Int(bytes[index] & 0x0F)]]
-            } else {
-                output.append(bytes[index])
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Schemes an id must not keep.

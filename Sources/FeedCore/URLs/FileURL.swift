@@ -12,20 +12,16 @@ public enum FileURL {
 
     /// One path segment with everything outside `pchar` (RFC 3986 §3.3) percent-encoded.
     public static func escapedSegment(_ segment: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(segment.utf8.count)
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in segment.utf8 {
-            switch byte {
+        let bytes = Array(segment.utf8)
+        return URIPercentEncoding.encoding(bytes) { index in
+            switch bytes[index] {
             case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
                 UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"),
                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","),
                 UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
-                output.append(byte)
-            default:
-                output += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                true
+            default: false
             }
         }
-        return String(decoding: output, as: UTF8.self)
     }
 }

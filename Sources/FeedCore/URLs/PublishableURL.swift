@@ -72,27 +72,13 @@ public enum PublishableURL {
     /// followed by two hex digits is an escape already and stays); `[` and `]` only inside `authority`
     /// (an IPv6 literal).
     static func encoded(_ bytes: [UInt8], authority: Range<Int>) -> String {
-        func allowed(_ index: Int) -> Bool {
-            let byte = bytes[index]
-            if byte == 0x5B || byte == 0x5D { return authority.contains(index) }
-            return isAllowed(byte)
-        }
-        guard bytes.indices.contains(where: { !allowed($0) || bytes[$0] == 0x25 }) else {
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 16)
-        let hex = Array("0123456789ABCDEF".utf8)
-        for (index, byte) in bytes.enumerated() {
-            if byte == 0x25, index + 2 < bytes.count, isHexDigit(bytes[index + 1]), isHexDigit(bytes[index + 2]) {
-                output.append(byte)
-            } else if byte != 0x25 && allowed(index) {
-                output.append(byte)
-            } else {
-                output += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+        URIPercentEncoding.encoding(bytes) { index in
+            switch bytes[index] {
+            case 0x25: URIPercentEncoding.startsEscape(bytes, at: index)
+            case 0x5B, 0x5D: authority.contains(index)
+            default: isAllowed(bytes[index])
             }
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// RFC 3986 `unreserved` / `reserved` (gen-delims and sub-delims), and `%` (checked by the caller).

@@ -37,3 +37,26 @@ enum URIPercentEncoding {
         Character(Unicode.Scalar(UInt8(value < 10 ? 48 + value : 55 + value)))
     }
 }
+
+extension URIPercentEncoding {
+    /// `bytes` with every byte that `keeps(index)` refuses written as `%XX` (hex digits in upper case).
+    static func encoding(_ bytes: [UInt8], keeping keeps: (Int) -> Bool) -> String {
+        guard !bytes.indices.allSatisfy(keeps) else { return String(decoding: bytes, as: UTF8.self) }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
+        for (index, byte) in bytes.enumerated() {
+            if keeps(index) {
+                output.append(byte)
+            } else {
+                output += [0x25, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether the `%` at `index` starts an escape (two hex digits follow).
+    static func startsEscape(_ bytes: [UInt8], at index: Int) -> Bool {
+        index + 2 < bytes.count && PublishableURL.isHexDigit(bytes[index + 1]) && PublishableURL.isHexDigit(bytes[index + 2])
+    }
+}
