@@ -164,23 +164,11 @@ public struct ArticleIngest: Sendable {
         return (changed, previous, vanished)
     }
 
-    /// `count` instants, whole seconds, ascending, the last at most `now`, none held by an article's `updated`
-    /// (looked up over a window wide enough for the count; past it, seconds are taken as they come).
+    /// `count` instants, whole seconds, ascending, the last at most `now`, none held by another entry's
+    /// `updated` (see `DistinctInstants`).
     static func distinctInstants(count: Int, before now: Date, store: StateStore) throws(StoreError) -> [Date] {
         guard count > 0 else { return [] }
-        let top = Int64(now.timeIntervalSince1970.rounded(.down))
-        let window = Int64(count) * 2 + 3_600
-        let taken = try store.read { tx in
-            try tx.updatedSeconds(source: StateStore.articlesSource, since: Date(timeIntervalSince1970: TimeInterval(top - window)))
-        }
-        var instants: [Date] = []
-        instants.reserveCapacity(count)
-        var second = top
-        while instants.count < count {
-            if !taken.contains(second) { instants.append(Date(timeIntervalSince1970: TimeInterval(second))) }
-            second -= 1
-        }
-        return instants.reversed()
+        return try store.read { tx in try DistinctInstants.take(count, before: now, taken: tx.updatedSeconds) }
     }
 
     /// Reads and parses a batch concurrently, one task per processor; results in the batch's order.

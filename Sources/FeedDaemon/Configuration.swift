@@ -68,6 +68,14 @@ public struct Configuration: Sendable, Hashable {
         return notes
     }
 
+    /// How polled entries are normalised and their bodies sanitised (the same when polled and when published).
+    public var entryNormalizer: EntryNormalizer {
+        EntryNormalizer(
+            sanitizer: HTMLSanitizer(policy: SanitizerPolicy(allowedIframeHosts: Set(polling.iframeHosts))),
+            tagAuthority: feed.tagAuthority
+        )
+    }
+
     /// The feed-level metadata the writers put on every output.
     public var feedDescription: FeedDescription {
         FeedDescription(

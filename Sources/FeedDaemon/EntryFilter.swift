@@ -1,6 +1,7 @@
 import FeedCore
 
-/// A source's include/exclude regular expressions, applied to an entry's title and text.
+/// A source's include/exclude regular expressions, applied to an entry's title, summary and content as the
+/// feed wrote them (HTML included).
 ///
 /// An entry passes when it matches at least one `include` pattern (or there are none) and no `exclude`.
 struct EntryFilter {
@@ -13,9 +14,13 @@ struct EntryFilter {
         self.exclude = exclude.compactMap { try? Regex($0) }
     }
 
-    func accepts(_ entry: Entry) -> Bool {
+    func accepts(_ prepared: EntryNormalizer.Prepared) -> Bool {
         if include.isEmpty && exclude.isEmpty { return true }
-        let text = [entry.title, entry.summary ?? "", entry.contentHTML ?? ""].joined(separator: "\n")
+        let entry = prepared.entry
+        let body = prepared.body
+        let summary = body?.summary?.value ?? entry.summary ?? ""
+        let content = body?.content?.value ?? entry.contentHTML ?? ""
+        let text = [entry.title, summary, content].joined(separator: "\n")
         if !include.isEmpty && !include.contains(where: { text.contains($0) }) { return false }
         return !exclude.contains(where: { text.contains($0) })
     }

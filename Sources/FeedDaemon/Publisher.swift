@@ -19,7 +19,7 @@ public struct Publisher: Sendable {
     }
 
     /// The entries the outputs show at `now`: articles and every enabled source's entries, deduplicated,
-    /// newest first, within `max_entries` and `max_age_days`.
+    /// newest first, within `max_entries` and `max_age_days`, with their bodies finished (sanitised).
     public func entries(now: Date) throws(StoreError) -> [Entry] {
         let feed = configuration.feed
         let floor = feed.maxAgeDays > 0 ? now.addingTimeInterval(-Double(feed.maxAgeDays) * 86_400) : nil
@@ -27,11 +27,30 @@ public struct Publisher: Sendable {
         // Fetch more than the cap so duplicates folded away still leave a full page.
         var limit = feed.maxEntries * 2 + 50
         while true {
-            let candidates = try store.read { try $0.visibleEntries(limit: limit, notBefore: floor, sources: origins) }
-            let merged = EntryMerger.merge(candidates, limit: feed.maxEntries)
-            if merged.count == feed.maxEntries || candidates.count < limit { return merged }
+            let candidates = try store.read { try $0.visibleStoredEntries(limit: limit, notBefore: floor, sources: origins) }
+            let kept = EntryMerger.keptIndices(candidates.map(\.entry), limit: feed.maxEntries)
+            if kept.count == feed.maxEntries || candidates.count < limit {
+                return try finished(kept.map { candidates[$0] })
+            }
             limit *= 4
         }
+    }
+
+    /// The entries with every pending body finished; the finished bodies are kept in the store, so an entry
+    /// is sanitised once however often it is published.
+    func finished(_ stored: [StoredEntry]) throws(StoreError) -> [Entry] {
+        let normalizer = configuration.entryNormalizer
+        var newlyFinished: [StoredEntry] = []
+        let entries = stored.map { item in
+            guard let body = item.pendingBody else { return item.entry }
+            var done = item
+            done.entry = normalizer.finish(item.entry, body: body)
+            done.pendingBody = nil
+            newlyFinished.append(done)
+            return done.entry
+        }
+        try store.recordFinishedBodies(newlyFinished)
+        return entries
     }
 
     /// The OPML list of the sources: their feed's title (or configured name), URL in use and site. A source

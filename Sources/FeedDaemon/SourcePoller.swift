@@ -194,26 +194,26 @@ public struct SourcePoller: Sendable {
         }
     }
 
-    /// One entry ready to store: normalised, with its content hash and whether the feed dated it.
+    /// One entry ready to store: prepared (its body still as written), whether the feed dated it, and its
+    /// place in the feed.
     struct Candidate: Sendable {
-        var entry: Entry
-        var contentHash: String
+        var prepared: EntryNormalizer.Prepared
         var dated: Bool
+        var position: Int
+
+        var entry: Entry { prepared.entry }
     }
 
-    /// The feed's entries, normalised (plain titles, sanitised HTML), filtered and capped; pure CPU work that
-    /// runs in the polling task, so the store is held only for the upserts.
+    /// The feed's entries, prepared (plain titles; bodies are sanitised when first published), filtered and
+    /// capped; pure CPU work that runs in the polling task, so the store is held only for the upserts.
     func normalize(_ feed: ParsedFeed, source: SourceSettings, now: Date) -> [Candidate] {
-        let normalizer = EntryNormalizer(
-            sanitizer: HTMLSanitizer(policy: SanitizerPolicy(allowedIframeHosts: Set(configuration.polling.iframeHosts))),
-            tagAuthority: configuration.feed.tagAuthority
-        )
+        let normalizer = configuration.entryNormalizer
         let filter = EntryFilter(include: source.include, exclude: source.exclude)
         var candidates: [Candidate] = []
-        for parsed in feed.entries {
-            let (entry, hash) = normalizer.normalize(parsed, feed: feed, feedURL: source.url, category: source.category, firstSeen: now)
-            guard filter.accepts(entry) else { continue }
-            candidates.append(Candidate(entry: entry, contentHash: hash, dated: parsed.published != nil || parsed.updated != nil))
+        for (position, parsed) in feed.entries.enumerated() {
+            let prepared = normalizer.prepare(parsed, feed: feed, feedURL: source.url, category: source.category, firstSeen: now)
+            guard filter.accepts(prepared) else { continue }
+            candidates.append(Candidate(prepared: prepared, dated: parsed.published != nil || parsed.updated != nil, position: position))
         }
         if let cap = source.maxEntries, candidates.count > cap {
             candidates.sort { $0.entry.published > $1.entry.published }
@@ -225,22 +225,40 @@ public struct SourcePoller: Sendable {
     /// Upserts the candidates, marks which are still in the feed, prunes old ones.
     private func storeEntries(_ candidates: [Candidate], source: SourceSettings, now: Date, tx: StoreTransaction) throws -> (added: Int, updated: Int) {
         var added = 0, updated = 0
-        for candidate in candidates {
-            let hash = candidate.contentHash
-            let existing = try tx.entry(source: source.url, id: candidate.entry.id)
+        let existing = try candidates.map { try tx.entry(source: source.url, id: $0.entry.id) }
+        // New entries the feed leaves undated are first seen now: each at its own second, the feed's first
+        // item the latest (feeds list newest first), none at an instant another entry holds.
+        let undated = candidates.indices.filter { !candidates[$0].dated && existing[$0] == nil }
+            .sorted { candidates[$0].position < candidates[$1].position }
+        let instants = try DistinctInstants.take(undated.count, before: now, taken: tx.updatedSeconds)
+        let firstSeen = Dictionary(uniqueKeysWithValues: zip(undated, instants.reversed()))
+        for (index, candidate) in candidates.enumerated() {
+            let hash = candidate.prepared.contentHash
+            let existing = existing[index]
             if let existing, existing.contentHash == hash, existing.retractedAt == nil { continue }
             var entry = candidate.entry
+            if let instant = firstSeen[index] {
+                entry.published = instant
+                entry.updated = instant
+            }
             if !candidate.dated, let existing {
                 // An undated entry keeps the date feedd first saw it.
                 entry.published = existing.entry.published
                 entry.updated = existing.entry.updated
             }
-            if let existing, existing.contentHash != hash, entry.updated <= existing.entry.updated {
+            // A blank hash is a store from before hashes covered the body as written: unknown, not changed.
+            let hashKnown = existing?.contentHash.isEmpty == false
+            if let existing, hashKnown, existing.contentHash != hash, entry.updated <= existing.entry.updated {
                 // The content changed but the feed did not move its date: the change is now.
                 entry.updated = max(now, existing.entry.updated)
             }
-            try tx.saveEntry(StoredEntry(source: source.url, origin: source.url, contentHash: hash, entry: entry))
-            if existing == nil { added += 1 } else { updated += 1 }
+            if let existing, !hashKnown, entry.updated < existing.entry.updated {
+                entry.updated = existing.entry.updated
+            }
+            try tx.saveEntry(StoredEntry(
+                source: source.url, origin: source.url, contentHash: hash, entry: entry, pendingBody: candidate.prepared.body
+            ))
+            if existing == nil { added += 1 } else if hashKnown { updated += 1 }
         }
         try tx.markSeen(source: source.url, ids: candidates.map(\.entry.id), at: now)
         let olderThan = configuration.feed.maxAgeDays > 0 ? now.addingTimeInterval(-Double(configuration.feed.maxAgeDays) * 86_400) : nil

@@ -99,6 +99,17 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// Keeps the bodies `EntryNormalizer.finish` made for entries about to be published, without moving the
+    /// generation: the outputs are the same whether a body is finished now or at the next publish.
+    public func recordFinishedBodies(_ finished: [StoredEntry]) throws(StoreError) {
+        guard !finished.isEmpty else { return }
+        do {
+            try queue.write { db in try StoreTransaction(db: db).saveFinishedBodies(finished) }
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
     /// Frees SQLite's page cache (a long-running process calls this after a burst of work).
     public func releaseMemory() {
         try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA shrink_memory") }

@@ -93,6 +93,18 @@ enum StoreSchema {
             // Article ingest looks up the instants its recent entries use, to give new ones distinct dates.
             try db.execute(sql: "CREATE INDEX entry_source_updated ON entry(source, updated)")
         }
+        migrator.registerMigration("v6-pending-body") { db in
+            // Polled entries keep their body as written until first published (`PendingBody`), and their
+            // content hash now covers that body, not the sanitised one: the old hashes are blanked, which the
+            // poller reads as "unknown", refreshing the row without taking it for a change of content.
+            // Articles and undated polled entries get instants no other entry holds, whatever its source.
+            try db.execute(sql: """
+                ALTER TABLE entry ADD COLUMN pending_body TEXT;
+                UPDATE entry SET content_hash = '' WHERE source != 'articles';
+                DROP INDEX entry_source_updated;
+                CREATE INDEX entry_updated ON entry(updated);
+                """)
+        }
         return migrator
     }
 }

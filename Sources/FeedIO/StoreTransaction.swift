@@ -28,14 +28,21 @@ public struct StoredEntry: Sendable, Hashable {
     public var origin: String
     public var contentHash: String
     public var retractedAt: Date?
+    /// The entry; while `pendingBody` is set its `summary` and `contentHTML` are nil (not made yet).
     public var entry: Entry
+    /// A polled entry's body as written, until it is first published (`EntryNormalizer.finish`).
+    public var pendingBody: PendingBody?
 
-    public init(source: String, origin: String, contentHash: String, retractedAt: Date? = nil, entry: Entry) {
+    public init(
+        source: String, origin: String, contentHash: String, retractedAt: Date? = nil, entry: Entry,
+        pendingBody: PendingBody? = nil
+    ) {
         self.source = source
         self.origin = origin
         self.contentHash = contentHash
         self.retractedAt = retractedAt
         self.entry = entry
+        self.pendingBody = pendingBody
     }
 }
 
@@ -93,32 +100,53 @@ public struct StoreTransaction {
         ).map(Self.storedEntry)
     }
 
-    /// Inserts or replaces an entry (keyed by source and id).
+    /// Inserts or replaces an entry (keyed by source and id). A pending body is kept in the `summary` and
+    /// `content_html` columns as written, with `pending_body` saying how to read them.
     public func saveEntry(_ stored: StoredEntry) throws {
         let e = stored.entry
+        let pending = stored.pendingBody
+        precondition(pending == nil || (e.summary == nil && e.contentHTML == nil), "an entry with a pending body has no finished one")
         try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO entry (source, id, origin, title, link, summary, content_html, language,
                     published, updated, original_date, content_hash, authors, categories, enclosures, source_feed,
-                    retracted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    retracted_at, pending_body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
-                stored.source, e.id, stored.origin, e.title, e.link, e.summary, e.contentHTML, e.language,
-                Self.seconds(e.published), Self.seconds(e.updated), e.originalDate.map(Self.seconds),
+                stored.source, e.id, stored.origin, e.title, e.link,
+                pending.map { $0.summary?.value } ?? e.summary, pending.map { $0.content?.value } ?? e.contentHTML,
+                e.language, Self.seconds(e.published), Self.seconds(e.updated), e.originalDate.map(Self.seconds),
                 stored.contentHash, Self.json(e.authors), Self.json(e.categories), Self.json(e.enclosures),
                 e.source.flatMap { Self.json($0) }, stored.retractedAt.map(Self.seconds),
+                pending.flatMap { Self.json(PendingShape($0)) },
             ]
         )
     }
 
-    /// The `updated` instants (whole seconds) of `source`'s entries at or after `since`, retracted ones too
-    /// (they come back with their dates).
-    public func updatedSeconds(source: String, since: Date) throws -> Set<Int64> {
+    /// Replaces pending bodies with the finished summary and content made from them, unless the entry
+    /// changed since it was read (its content hash moved). Publishing is unchanged by it.
+    public func saveFinishedBodies(_ finished: [StoredEntry]) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                UPDATE entry SET summary = ?, content_html = ?, pending_body = NULL
+                WHERE source = ? AND id = ? AND content_hash = ? AND pending_body IS NOT NULL
+                """
+        )
+        for stored in finished where stored.pendingBody == nil {
+            try statement.execute(arguments: [
+                stored.entry.summary, stored.entry.contentHTML, stored.source, stored.entry.id, stored.contentHash,
+            ])
+        }
+    }
+
+    /// The `updated` instants (whole seconds) of every source's entries at or after `since`, retracted ones
+    /// too (they come back with their dates).
+    public func updatedSeconds(since: Date) throws -> Set<Int64> {
         Set(try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT updated FROM entry WHERE source = ? AND updated >= ?"),
-            arguments: [source, Self.seconds(since)]
+            db.cachedStatement(sql: "SELECT updated FROM entry WHERE updated >= ?"),
+            arguments: [Self.seconds(since)]
         ))
     }
 
@@ -132,12 +160,7 @@ public struct StoreTransaction {
     }
 
     /// The visible entries, newest first (published, then origin descending, then id), at most `limit`,
-    /// none published before `notBefore`, only from `sources` when given.
-    public func visibleEntries(limit: Int, notBefore: Date?, sources: [String]? = nil) throws -> [Entry] {
-        try visibleStoredEntries(limit: limit, notBefore: notBefore, sources: sources).map(\.entry)
-    }
-
-    /// `visibleEntries` with what the store keeps beside each entry (source, origin, hash).
+    /// none published before `notBefore`, only from `sources` when given; a pending body is still pending.
     public func visibleStoredEntries(limit: Int, notBefore: Date?, sources: [String]? = nil) throws -> [StoredEntry] {
         let floor = notBefore.map(Self.seconds) ?? Int64.min
         var arguments: StatementArguments = [floor]
@@ -164,10 +187,13 @@ public struct StoreTransaction {
 
     static let entryColumns = """
         source, id, origin, title, link, summary, content_html, language, published, updated, original_date,
-        content_hash, authors, categories, enclosures, source_feed, retracted_at
+        content_hash, authors, categories, enclosures, source_feed, retracted_at, pending_body
         """
 
     static func storedEntry(_ row: Row) -> StoredEntry {
+        let pending = decode(PendingShape.self, row["pending_body"]).map { shape in
+            shape.body(summary: row["summary"], content: row["content_html"])
+        }
         let entry = Entry(
             id: row["id"],
             title: row["title"],
@@ -175,8 +201,8 @@ public struct StoreTransaction {
             published: date(row["published"]),
             updated: date(row["updated"]),
             originalDate: (row["original_date"] as Int64?).map(date),
-            summary: row["summary"],
-            contentHTML: row["content_html"],
+            summary: pending == nil ? row["summary"] : nil,
+            contentHTML: pending == nil ? row["content_html"] : nil,
             language: row["language"],
             authors: decode([Author].self, row["authors"]) ?? [],
             categories: decode([String].self, row["categories"]) ?? [],
@@ -185,8 +211,30 @@ public struct StoreTransaction {
         )
         return StoredEntry(
             source: row["source"], origin: row["origin"], contentHash: row["content_hash"],
-            retractedAt: (row["retracted_at"] as Int64?).map(date), entry: entry
+            retractedAt: (row["retracted_at"] as Int64?).map(date), entry: entry, pendingBody: pending
         )
+    }
+
+    /// How a pending body's two columns are read: their kinds (nil: no such part) and the base URL.
+    struct PendingShape: Codable {
+        var summary: String?
+        var content: String?
+        var base: String?
+
+        init(_ body: PendingBody) {
+            summary = body.summary?.kind.rawValue
+            content = body.content?.kind.rawValue
+            base = body.base
+        }
+
+        func body(summary summaryValue: String?, content contentValue: String?) -> PendingBody {
+            func part(_ kind: String?, _ value: String?) -> ParsedContent? {
+                guard let kind, let value else { return nil }
+                // An unknown kind (a newer feedd's) is read as HTML: sanitised, never published raw.
+                return ParsedContent(value: value, kind: ContentKind(rawValue: kind) ?? .html)
+            }
+            return PendingBody(summary: part(summary, summaryValue), content: part(content, contentValue), base: base)
+        }
     }
 
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }

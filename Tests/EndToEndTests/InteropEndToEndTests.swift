@@ -128,13 +128,37 @@ import Testing
          ]}
         """
 
-    /// A loopback server with the three feeds, a source moved (301) to an already-subscribed URL, and one gone (410).
+    /// Two feeds that date nothing (RSS 0.91 and RSS 1.0 without `dc:date`), polled in the same second:
+    /// feedd gives each item a second of its own, the feed's order kept.
+    static let undatedRSS091 = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="0.91"><channel><title>Almanac</title><link>https://almanac.test.example/</link>
+        <description>Undated notes</description><language>en</language>
+        <item><title>Frost dates</title><link>https://almanac.test.example/frost</link><description>When the first frost comes.</description></item>
+        <item><title>Moon phases</title><link>https://almanac.test.example/moon</link><description>Waxing, full, waning.</description></item>
+        <item><title>Tide tables</title><link>https://almanac.test.example/tides</link><description>High and low water.</description></item>
+        </channel></rss>
+        """
+
+    static let undatedRSS10 = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+        <channel rdf:about="https://ledger.test.example/"><title>Ledger</title><link>https://ledger.test.example/</link>
+        <description>More undated notes</description></channel>
+        <item rdf:about="https://ledger.test.example/one"><title>Entry one</title><link>https://ledger.test.example/one</link></item>
+        <item rdf:about="https://ledger.test.example/two"><title>Entry two</title><link>https://ledger.test.example/two</link></item>
+        </rdf:RDF>
+        """
+
+    /// A loopback server with the three feeds, two undated ones, a source moved (301) to an already-subscribed URL, and one gone (410).
     static func server() throws -> TestHTTPServer {
         try TestHTTPServer { request in
             switch request.path {
             case "/multi.rss": .respond(status: 200, headers: ["Content-Type": "application/rss+xml"], body: Array(multiAuthorRSS.utf8))
             case "/atom.xml": .respond(status: 200, headers: ["Content-Type": "application/atom+xml"], body: Array(baseAtom.utf8))
             case "/feed.json": .respond(status: 200, headers: ["Content-Type": "application/feed+json"], body: Array(jsonFeed.utf8))
+            case "/undated.rss": .respond(status: 200, headers: ["Content-Type": "application/rss+xml"], body: Array(undatedRSS091.utf8))
+            case "/undated.rdf": .respond(status: 200, headers: ["Content-Type": "application/rdf+xml"], body: Array(undatedRSS10.utf8))
             case "/moved": .respond(status: 301, headers: ["Location": "/multi.rss"])
             case "/gone.xml": .respond(status: 410)
             default: .respond(status: 404)
@@ -165,6 +189,12 @@ import Testing
             [[source]]
             name = "Garden"
             url = "\(server.baseURL)/feed.json"
+            [[source]]
+            name = "Almanac"
+            url = "\(server.baseURL)/undated.rss"
+            [[source]]
+            name = "Ledger"
+            url = "\(server.baseURL)/undated.rdf"
             [[source]]
             name = "Workshop, old address"
             url = "\(server.baseURL)/moved"
@@ -226,14 +256,14 @@ import Testing
         dir.write("feedd.toml", Self.sourcesConfig(server, published: published))
         let run = try await Self.feedd(["--once", "--all", "--config", dir.file("feedd.toml")], in: dir.path)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("4 fetched"), "\(run.stderr)")
+        #expect(run.stderr.contains("6 fetched"), "\(run.stderr)")
         // The moved source's entries are the Workshop's: folded into one copy each. So is the Workshop's item
         // that links where an article's Source line does (the article's copy is kept).
-        let entries = Self.articles.count + 4 + 3 + 2 - 1
+        let entries = Self.articles.count + 4 + 3 + 2 - 1 + 3 + 2
         let own = published
             ? ["atom.xml", "rss.xml", "feed.json"].map { "https://feeds.test.example/planet/" + $0 } : []
         // One outline per feed URL (the 301 led to one already listed), none for the source gone with 410.
-        let sources = ["/multi.rss", "/atom.xml", "/feed.json"].map { server.baseURL + $0 }
+        let sources = ["/multi.rss", "/atom.xml", "/feed.json", "/undated.rss", "/undated.rdf"].map { server.baseURL + $0 }
         let check = try await Self.runChecker(
             dir.file("public"), name: published ? "sources-published" : "sources-local", entries: entries, opmlURLs: own + sources)
         #expect(check.status == 0, "\(check.output)\n\(run.stderr)")

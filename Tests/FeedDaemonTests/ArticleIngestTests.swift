@@ -35,7 +35,7 @@ import Testing
         }
 
         func visible() throws -> [Entry] {
-            try store.read { try $0.visibleEntries(limit: 10_000, notBefore: nil) }
+            try store.read { try $0.visibleStoredEntries(limit: 10_000, notBefore: nil) }.map(\.entry)
         }
     }
 

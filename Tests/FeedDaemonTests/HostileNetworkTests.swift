@@ -82,7 +82,7 @@ import Testing
         let records: [String: SourceRecord?] = try store.read { tx in try urls.mapValues { try tx.source(url: $0) } }
         func error(_ name: String) -> String { (records[name] ?? nil)?.lastError ?? "" }
         #expect(report.results[urls["good"]!] == .fetched)
-        #expect(try store.read { try $0.visibleEntries(limit: 10, notBefore: nil, sources: [urls["good"]!]) }.count == 2)
+        #expect(try store.read { try $0.visibleStoredEntries(limit: 10, notBefore: nil, sources: [urls["good"]!]) }.count == 2)
         let (bombError, endless, loop) = (error("bomb"), error("endless"), error("loop"))
         let (slowBodyError, slowHeadersError, hugeHeader) = (error("slow-body"), error("slow-headers"), error("huge-header"))
         #expect(bombError.contains("decompressed body"), "\(bombError)")

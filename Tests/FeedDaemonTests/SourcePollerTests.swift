@@ -3,6 +3,8 @@ import FeedDaemon
 import FeedIO
 import FeeddTestSupport
 import Foundation
+import class GRDB.DatabaseQueue
+import class GRDB.Row
 import Logging
 import Synchronization
 import Testing
@@ -45,7 +47,8 @@ import Testing
 
         func record(_ url: String) throws -> SourceRecord? { try store.read { try $0.source(url: url) } }
         func entries(_ url: String) throws -> [Entry] {
-            try store.read { try $0.visibleEntries(limit: 100, notBefore: nil, sources: [url]) }
+            try store.read { try $0.visibleStoredEntries(limit: 100, notBefore: nil, sources: [url]) }
+                .map { configuration.entryNormalizer.finish($0.entry, body: $0.pendingBody) }
         }
         func publish(_ sources: [SourceSettings], at seconds: TimeInterval) throws -> [Entry] {
             let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
@@ -108,6 +111,37 @@ import Testing
             let entry = try #require(try h.entries(source.url).first)
             #expect(entry.published == Date(timeIntervalSince1970: 1_000))
             #expect(entry.updated == Date(timeIntervalSince1970: 1_000))
+        }
+    }
+
+    @Test func undatedItemsOfOnePassGetSecondsOfTheirOwnInTheFeedsOrder() async throws {
+        @Sendable func undated(_ name: String, _ count: Int) -> [UInt8] {
+            let items = (1...count).map { "<item><title>\(name) \($0)</title><link>https://\(name).example/\($0)</link></item>" }
+            return Array("<rss version=\"0.91\"><channel><title>\(name)</title>\(items.joined())</channel></rss>".utf8)
+        }
+        try await withServer({ request in .respond(status: 200, body: undated(String(request.path.dropFirst()), 3)) }) { server, h in
+            let sources = ["a", "b"].map { SourceSettings(name: $0, url: server.baseURL + "/" + $0) }
+            // An entry that already holds the pass's own second: nobody else gets it.
+            try h.store.write { tx in
+                try tx.saveEntry(StoredEntry(source: StateStore.articlesSource, origin: "000_a.txt", contentHash: "h",
+                                             entry: Entry(id: "tag:a", title: "A", published: Date(timeIntervalSince1970: 1_000), updated: Date(timeIntervalSince1970: 1_000))))
+            }
+            _ = try await h.poll(sources, at: 1_000.7)
+            var seen: Set<Date> = [Date(timeIntervalSince1970: 1_000)]
+            for source in sources {
+                let entries = try h.entries(source.url)
+                // Newest first is the feed's own order; every instant is a whole second no other entry holds.
+                #expect(entries.map(\.title) == (1...3).map { "\(source.name) \($0)" })
+                for entry in entries {
+                    #expect(entry.published == entry.updated)
+                    #expect(entry.updated < Date(timeIntervalSince1970: 1_000) && entry.updated > Date(timeIntervalSince1970: 900))
+                    #expect(seen.insert(entry.updated).inserted, "\(entry.title) shares \(entry.updated)")
+                }
+            }
+            // Seen again later, they keep those instants.
+            let before = try sources.map { try h.entries($0.url) }
+            _ = try await h.poll(sources, at: 9_000, all: true)
+            #expect(try sources.map { try h.entries($0.url) } == before)
         }
     }
 
@@ -213,6 +247,79 @@ import Testing
             #expect(published.count == 1)
             #expect(published.first?.source?.feedURL != nil)
             #expect(published.first?.source?.title?.hasPrefix("Feed /") == true)
+        }
+    }
+
+    @Test func bodiesAreSanitisedWhenFirstPublishedAndKeptSanitised() async throws {
+        var xml = "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel><title>t</title>"
+        xml += "<link>https://site.example/</link>"
+        for day in 1...3 {
+            xml += "<item><guid>https://site.example/\(day)</guid><title>Day \(day)</title><link>https://site.example/\(day)</link>"
+            xml += "<pubDate>Mon, 0\(day) Nov 2026 10:00:00 GMT</pubDate><description>&lt;b&gt;About&lt;/b&gt; day \(day)</description>"
+            xml += "<content:encoded><![CDATA[<script>steal()</script><p onclick=\"x()\">Text <a href=\"/more/\(day)\">more</a></p>]]></content:encoded></item>"
+        }
+        let body = Array((xml + "</channel></rss>").utf8)
+        try await withServer({ _ in .respond(status: 200, body: body) }) { server, h in
+            var h = h
+            h.configuration.feed.maxEntries = 2
+            let source = SourceSettings(name: "html", url: server.baseURL + "/feed")
+            _ = try await h.poll([source], at: 1_000)
+            func stored() throws -> [StoredEntry] {
+                try h.store.read { try $0.visibleStoredEntries(limit: 10, notBefore: nil, sources: [source.url]) }
+            }
+            // Stored as written: nothing of the body is sanitised (or handed out) before it is published.
+            #expect(try stored().count == 3)
+            #expect(try stored().allSatisfy { $0.pendingBody?.content?.value.contains("<script>") == true && $0.entry.contentHTML == nil })
+
+            let published = try h.publish([source], at: 2_000)
+            #expect(published.map(\.title) == ["Day 3", "Day 2"])
+            for entry in published {
+                let html = try #require(entry.contentHTML)
+                #expect(!html.contains("script") && !html.contains("onclick"), "\(html)")
+                #expect(html.contains("href=\"\(server.baseURL)/more/"), "relative links resolved against the feed: \(html)")
+                #expect(entry.summary?.hasPrefix("About day ") == true)
+            }
+            // The published ones keep their finished body; the one past the cap waits for its turn.
+            let after = try stored()
+            #expect(after.map { $0.pendingBody == nil } == [true, true, false])
+            #expect(after.prefix(2).map(\.entry) == published)
+            #expect(try h.publish([source], at: 3_000) == published)
+            // A later poll of the same document changes nothing.
+            let again = try await h.poll([source], at: 9_000, all: true)
+            #expect(again.added + again.updated == 0)
+            #expect(try stored().map { $0.pendingBody == nil } == [true, true, false])
+        }
+    }
+
+    @Test func aStoreFromBeforeBodyHashesKeepsItsDates() async throws {
+        try await withServer({ _ in .respond(status: 200, body: Self.twoItems) }) { server, h in
+            let source = SourceSettings(name: "old", url: server.baseURL + "/feed")
+            _ = try await h.poll([source], at: 1_000)
+            let before = try h.entries(source.url)
+            // The store as a feedd before v6 left it (hashes of the sanitised body, no pending bodies), an
+            // article beside the polled entries; then opened again, which migrates it.
+            try h.store.write { tx in
+                try tx.saveEntry(StoredEntry(source: StateStore.articlesSource, origin: "000_a.txt", contentHash: "article-hash",
+                                             entry: Entry(id: "tag:a", title: "A", published: Date(timeIntervalSince1970: 1), updated: Date(timeIntervalSince1970: 1))))
+            }
+            try await DatabaseQueue(path: h.store.path).write { db in
+                try db.execute(sql: """
+                    UPDATE entry SET content_hash = 'old-hash' WHERE source != 'articles';
+                    ALTER TABLE entry DROP COLUMN pending_body;
+                    DROP INDEX entry_updated;
+                    CREATE INDEX entry_source_updated ON entry(source, updated);
+                    DELETE FROM grdb_migrations WHERE identifier = 'v6-pending-body';
+                    """)
+            }
+            _ = try StateStore(directory: h.configuration.paths.state)
+            let hashes = try await DatabaseQueue(path: h.store.path).read { db in
+                try [String: String](uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT id, content_hash FROM entry").map { ($0["id"], $0["content_hash"]) })
+            }
+            #expect(hashes == ["tag:a": "article-hash", "https://site.example/a": "", "https://site.example/b": ""])
+            let report = try await h.poll([source], at: 90_000, all: true)
+            #expect(report.added + report.updated == 0, "an unknown hash is not a change")
+            #expect(try h.entries(source.url) == before, "no date moved")
+            #expect(try h.store.read { try $0.visibleStoredEntries(limit: 5, notBefore: nil) }.allSatisfy { !$0.contentHash.isEmpty })
         }
     }
 

@@ -42,9 +42,9 @@ import Testing
             try tx.saveEntry(StoredEntry(source: "articles", origin: "zzz.txt", contentHash: "h", entry: entry("old", published: 10)))
             try tx.retractEntry(source: "articles", id: "id1", at: Date(timeIntervalSince1970: 5_000))
         }
-        let ids = try store.read { try $0.visibleEntries(limit: 3, notBefore: nil).map(\.id) }
+        let ids = try store.read { try $0.visibleStoredEntries(limit: 3, notBefore: nil).map(\.entry.id) }
         #expect(ids == ["new", "id2", "id0"])
-        let recent = try store.read { try $0.visibleEntries(limit: 10, notBefore: Date(timeIntervalSince1970: 500)).map(\.id) }
+        let recent = try store.read { try $0.visibleStoredEntries(limit: 10, notBefore: Date(timeIntervalSince1970: 500)).map(\.entry.id) }
         #expect(recent == ["new", "id2", "id0"])
         #expect(try store.read { try $0.lastChange() } == Date(timeIntervalSince1970: 5_000))
     }
@@ -93,5 +93,39 @@ import Testing
         } throws: { error in
             "\(error)".contains("/proc/feedd-cannot-create")
         }
+    }
+
+    @Test func aPendingBodyIsKeptAsWrittenAndReplacedOnlyWhileTheEntryIsUnchanged() throws {
+        let dir = TemporaryDirectory()
+        let store = try StateStore(directory: dir.file("state"))
+        var bare = entry("https://example.org/p", published: 1_700_000_000)
+        (bare.summary, bare.contentHTML) = (nil, nil)
+        let body = PendingBody(
+            summary: ParsedContent(value: "<b>Short</b> &amp; sweet", kind: .html),
+            content: ParsedContent(value: "<script>x()</script><p>Raw</p>", kind: .xhtml),
+            base: "https://example.org/base/"
+        )
+        let source = "https://example.org/f.xml"
+        try store.write { try $0.saveEntry(StoredEntry(source: source, origin: source, contentHash: "h1", entry: bare, pendingBody: body)) }
+        let back = try #require(try store.read { try $0.entry(source: source, id: bare.id) })
+        #expect(back.pendingBody == body)
+        #expect(back.entry.summary == nil && back.entry.contentHTML == nil, "raw HTML is never handed out as finished")
+        #expect(back.entry == bare)
+        #expect(try store.read { try $0.visibleStoredEntries(limit: 5, notBefore: nil) }.first?.pendingBody == body)
+
+        // Finishing keeps the made body without moving the generation (the outputs do not change).
+        let generation = try store.read { try $0.generation() }
+        var done = back
+        (done.entry.summary, done.entry.contentHTML, done.pendingBody) = ("Short & sweet", "<p>Raw</p>", nil)
+        try store.recordFinishedBodies([done])
+        let finished = try #require(try store.read { try $0.entry(source: source, id: bare.id) })
+        #expect(finished.pendingBody == nil)
+        #expect(finished.entry.summary == "Short & sweet" && finished.entry.contentHTML == "<p>Raw</p>")
+        #expect(try store.read { try $0.generation() } == generation)
+
+        // A body finished from what a later poll replaced is not kept: the newer pending body stands.
+        try store.write { try $0.saveEntry(StoredEntry(source: source, origin: source, contentHash: "h2", entry: bare, pendingBody: body)) }
+        try store.recordFinishedBodies([done])
+        #expect(try store.read { try $0.entry(source: source, id: bare.id) }?.pendingBody == body)
     }
 }

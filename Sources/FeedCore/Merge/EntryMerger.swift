@@ -11,6 +11,11 @@
 public enum EntryMerger {
     /// `candidates` must be ordered newest first; the result keeps that order.
     public static func merge(_ candidates: [Entry], limit: Int) -> [Entry] {
+        keptIndices(candidates, limit: limit).map { candidates[$0] }
+    }
+
+    /// The positions of the entries `merge` keeps, in order.
+    public static func keptIndices(_ candidates: [Entry], limit: Int) -> [Int] {
         let preference = candidates.indices.sorted { a, b in
             let x = candidates[a], y = candidates[b]
             if (x.source == nil) != (y.source == nil) { return x.source == nil }
@@ -32,9 +37,9 @@ public enum EntryMerger {
             if let link, claimedLinks[link] == nil { claimedLinks[link] = origin }
             kept[index] = true
         }
-        var merged: [Entry] = []
+        var merged: [Int] = []
         for index in candidates.indices where kept[index] {
-            merged.append(candidates[index])
+            merged.append(index)
             if merged.count == limit { break }
         }
         return merged

@@ -74,42 +74,38 @@ public struct EntryNormalizer: Sendable {
         return !hasNonASCII || !text.contains(where: \.isWhitespace)
     }
 
-    /// The entry and a hash of its content (title, link, summary, content) for change detection.
+    /// An entry ready to store: final but for its body, which is kept as written until the entry is
+    /// published (`finish`), and a hash of its content (title, link, summary, content) for change detection.
+    public struct Prepared: Sendable {
+        public var entry: Entry
+        /// `nil` when the entry has no body, or needed it at once (an untitled entry takes its title from it).
+        public var body: PendingBody?
+        public var contentHash: String
+    }
+
+    /// The entry with its body sanitised at once, and its content hash: `prepare` then `finish`.
+    public func normalize(
+        _ parsed: ParsedEntry, feed: ParsedFeed, feedURL: String, category: String?, firstSeen: Date
+    ) -> (entry: Entry, contentHash: String) {
+        let prepared = prepare(parsed, feed: feed, feedURL: feedURL, category: category, firstSeen: firstSeen)
+        return (finish(prepared.entry, body: prepared.body), prepared.contentHash)
+    }
+
+    /// Everything of the entry but its body, which only `finish` reads (HTML parsing and sanitising are most
+    /// of a poll's work, and most stored entries are never published).
     ///
     /// Dates: `published` is the entry's published date, else its updated date, else `firstSeen` (the
     /// first time feedd saw it, which the caller keeps), never the time of this poll; `updated` is the
     /// entry's updated date, else `published`.
-    public func normalize(
+    public func prepare(
         _ parsed: ParsedEntry, feed: ParsedFeed, feedURL: String, category: String?, firstSeen: Date
-    ) -> (entry: Entry, contentHash: String) {
+    ) -> Prepared {
         let title = parsed.title.map(plainText) ?? ""
-        // The body is parsed once: sanitised HTML and its text (the summary when the entry has none).
-        var contentHTML: String?
-        var bodyText: String?
-        // The body's text is only needed when the entry has no summary of its own.
-        let needsText = parsed.content == nil || parsed.summary == nil
-        if let body = parsed.content ?? parsed.summary {
-            let base = Self.bodyBase(body.baseURL, entryLink: parsed.link, feedLink: feed.link)
-            switch body.kind {
-            case .text:
-                contentHTML = TextEscaping.paragraphs(body.value)
-                bodyText = needsText ? TextEscaping.collapsingWhitespace(body.value) : nil
-            case .html, .xhtml:
-                if needsText {
-                    (contentHTML, bodyText) = sanitizer.sanitizeWithText(body.value, baseURL: base)
-                } else {
-                    contentHTML = sanitizer.sanitize(body.value, baseURL: base)
-                }
-            }
+        var body: PendingBody?
+        if parsed.summary != nil || parsed.content != nil {
+            let base = Self.bodyBase((parsed.content ?? parsed.summary)?.baseURL, entryLink: parsed.link, feedLink: feed.link)
+            body = PendingBody(summary: parsed.summary.map(capped), content: parsed.content.map(capped), base: base)
         }
-        var summary = parsed.content == nil ? bodyText : (parsed.summary.map(plainText) ?? bodyText)
-        // Counting characters is costly; most summaries are short enough by their byte count alone.
-        if let text = summary, text.utf8.count > summaryLimit, text.unicodeScalars.count > summaryLimit {
-            var cut = String.UnicodeScalarView(text.unicodeScalars.prefix(summaryLimit))
-            while let last = cut.last, last == " " { cut.removeLast() }
-            summary = String(cut) + "…"
-        }
-        if summary?.isEmpty == true { summary = nil }
         let published = parsed.published ?? parsed.updated ?? firstSeen
         let updated = max(parsed.updated ?? published, published)
         var categories = parsed.categories
@@ -124,14 +120,12 @@ public struct EntryNormalizer: Sendable {
             // RSS channels often date themselves only by `pubDate` (feedparser's `published`).
             updated: feed.updated ?? feed.published
         )
-        let entry = Entry(
+        var entry = Entry(
             id: publishedID(parsed.id, feedURL: feedURL),
-            title: title.isEmpty ? (summary.map { String($0.prefix(80)) } ?? parsed.link ?? "(untitled)") : title,
+            title: title,
             link: parsed.link,
             published: published,
             updated: updated,
-            summary: summary,
-            contentHTML: contentHTML,
             language: parsed.language ?? feed.language,
             authors: PeopleMerger.merged(parsed.authors.isEmpty ? feed.authors : parsed.authors),
             categories: categories,
@@ -139,11 +133,66 @@ public struct EntryNormalizer: Sendable {
             source: parsed.source ?? source
         )
         var hasher = FNV1a64()
-        for part in [entry.title, entry.link ?? "", entry.summary ?? "", entry.contentHTML ?? ""] {
+        for part in [title, parsed.link ?? ""] + Self.hashParts(body) {
             hasher.add(part)
             hasher.add(0)
         }
-        return (entry, hasher.hex)
+        if title.isEmpty {
+            entry = finish(entry, body: body)
+            entry.title = entry.summary.map { String($0.prefix(80)) } ?? parsed.link ?? "(untitled)"
+            body = nil
+        }
+        return Prepared(entry: entry, body: body, contentHash: hasher.hex)
+    }
+
+    /// The entry with its plain-text summary and sanitised HTML content made from `body`. The body is parsed
+    /// once: sanitised HTML and its text (the summary when the entry has none of its own).
+    public func finish(_ entry: Entry, body: PendingBody?) -> Entry {
+        guard let body else { return entry }
+        var contentHTML: String?
+        var bodyText: String?
+        // The body's text is only needed when the entry has no summary of its own.
+        let needsText = body.content == nil || body.summary == nil
+        if let raw = body.content ?? body.summary {
+            switch raw.kind {
+            case .text:
+                contentHTML = TextEscaping.paragraphs(raw.value)
+                bodyText = needsText ? TextEscaping.collapsingWhitespace(raw.value) : nil
+            case .html, .xhtml:
+                if needsText {
+                    (contentHTML, bodyText) = sanitizer.sanitizeWithText(raw.value, baseURL: body.base)
+                } else {
+                    contentHTML = sanitizer.sanitize(raw.value, baseURL: body.base)
+                }
+            }
+        }
+        var summary = body.content == nil ? bodyText : (body.summary.map(plainText) ?? bodyText)
+        // Counting characters is costly; most summaries are short enough by their byte count alone.
+        if let text = summary, text.utf8.count > summaryLimit, text.unicodeScalars.count > summaryLimit {
+            var cut = String.UnicodeScalarView(text.unicodeScalars.prefix(summaryLimit))
+            while let last = cut.last, last == " " { cut.removeLast() }
+            summary = String(cut) + "…"
+        }
+        if summary?.isEmpty == true { summary = nil }
+        var finished = entry
+        finished.summary = summary
+        finished.contentHTML = contentHTML
+        return finished
+    }
+
+    /// HTML past the sanitiser's input cap is never read; it is not kept either.
+    private func capped(_ content: ParsedContent) -> ParsedContent {
+        guard content.kind != .text, content.value.utf8.count > sanitizer.policy.maxInputBytes else { return content }
+        var cut = content
+        cut.value = HTMLSanitizer.truncated(content.value, toBytes: sanitizer.policy.maxInputBytes)
+        return cut
+    }
+
+    /// What of a body its content hash covers: everything `finish` reads.
+    static func hashParts(_ body: PendingBody?) -> [String] {
+        guard let body else { return ["", "", ""] }
+        return [body.summary, body.content].map { part in part.map { $0.kind.rawValue + ":" + $0.value } ?? "" }
+            + [body.base ?? ""]
     }
 
     /// What relative URLs in a body resolve against: its `xml:base` or the feed's own URL when that is a
