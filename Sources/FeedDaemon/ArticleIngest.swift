@@ -164,11 +164,12 @@ public struct ArticleIngest: Sendable {
         return (changed, previous, vanished)
     }
 
-    /// `count` instants, whole seconds, ascending, the last at most `now`, none held by another entry's
-    /// `updated` (see `DistinctInstants`).
+    /// `count` instants, whole seconds, ascending, held by no other entry and later than every article's
+    /// (see `DistinctInstants`).
     static func distinctInstants(count: Int, before now: Date, store: StateStore) throws(StoreError) -> [Date] {
         guard count > 0 else { return [] }
-        return try store.read { tx in try DistinctInstants.take(count, before: now, taken: tx.updatedSeconds) }
+        let recent = try store.read { tx in try tx.updatedInstants(since: DistinctInstants.window(count, before: now)) }
+        return DistinctInstants.take(count, at: now, source: StateStore.articlesSource, recent: recent)
     }
 
     /// Reads and parses a batch concurrently, one task per processor; results in the batch's order.

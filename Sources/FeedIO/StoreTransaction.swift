@@ -141,13 +141,16 @@ public struct StoreTransaction {
         }
     }
 
-    /// The `updated` instants (whole seconds) of every source's entries at or after `since`, retracted ones
-    /// too (they come back with their dates).
-    public func updatedSeconds(since: Date) throws -> Set<Int64> {
-        Set(try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT updated FROM entry WHERE updated >= ?"),
+    /// The `updated` instants (whole seconds) of every entry at or after `since`, with its source, retracted
+    /// ones too (they come back with their dates).
+    public func updatedInstants(since: Date) throws -> [(source: String, seconds: Int64)] {
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT source, updated FROM entry WHERE updated >= ?"),
             arguments: [Self.seconds(since)]
-        ))
+        )
+        var instants: [(source: String, seconds: Int64)] = []
+        while let row = try rows.next() { instants.append((row[0], row[1])) }
+        return instants
     }
 
     /// Hides an entry from the outputs, keeping its dates for when it comes back.
