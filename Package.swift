@@ -35,6 +35,10 @@ let package = Package(
         // Already in the graph through AsyncHTTPClient; named for the type of its decompression errors.
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // gzip of the served files, once per publish (system zlib: apt zlib1g-dev).
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
     ],
     targets: [
         // libxml2, the system C library (apt: libxml2-dev, pkg-config: libxml-2.0).
@@ -62,18 +66,30 @@ let package = Package(
         .target(
             name: "FeedDaemon",
             dependencies: [
-                "FeedCore", "FeedIO",
+                "FeedCore", "FeedIO", "FeedServe",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // The built-in HTTP server (`[serve] listen`): the output directory, /healthz, /metrics.
+        .target(
+            name: "FeedServe",
+            dependencies: [
+                "FeedCore", "FeedIO",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The thin executable: argument parsing and logging bootstrap.
         .executableTarget(
             name: "feedd",
             dependencies: [
-                "FeedDaemon", "FeedCore", "FeedIO",
+                "FeedDaemon", "FeedCore", "FeedIO", "FeedServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -106,6 +122,14 @@ let package = Package(
             dependencies: [
                 "FeedDaemon", "FeedIO", "FeedCore", "FeeddTestSupport", "FeeddFuzzTargets",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "FeedServeTests",
+            dependencies: [
+                "FeedServe", "FeedCore", "FeedIO", "FeeddTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["FeedCore", "FeedXML", "FeedIO", "FeeddTestSupport"]),

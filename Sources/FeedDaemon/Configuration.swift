@@ -10,14 +10,17 @@ public struct Configuration: Sendable, Hashable {
     public var articles: ArticleSettings
     public var polling: PollingSettings
     public var daemon: DaemonSettings
+    public var serve: ServeSettings
     /// The `[[source]]` tables, in file order (the OPML subscriptions are read when polling).
     public var sources: [SourceSettings]
 
     public init(
         file: String? = nil, feed: FeedSettings = .init(), paths: Paths, articles: ArticleSettings = .init(),
-        polling: PollingSettings = .init(), daemon: DaemonSettings = .init(), sources: [SourceSettings] = []
+        polling: PollingSettings = .init(), daemon: DaemonSettings = .init(), serve: ServeSettings = .init(),
+        sources: [SourceSettings] = []
     ) {
         self.daemon = daemon
+        self.serve = serve
         self.file = file
         self.feed = feed
         self.paths = paths
@@ -152,6 +155,14 @@ public struct DaemonSettings: Sendable, Hashable {
     public var rescanMinutes = 10
     /// Prometheus text file written after each publish; nil means `<state>/feedd.prom`; "" disables it.
     public var metricsFile: String? = nil
+
+    public init() {}
+}
+
+/// `[serve]`: the daemon's built-in HTTP server for the output directory.
+public struct ServeSettings: Sendable, Hashable {
+    /// Where to listen; nil: no server (a web server of your own serves the directory).
+    public var listen: ListenAddress? = nil
 
     public init() {}
 }

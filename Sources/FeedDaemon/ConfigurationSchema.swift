@@ -201,6 +201,12 @@ enum ConfigurationSchema {
                 },
                 show: { "\(quoted($0.metricsFile ?? ""))\($0.metricsFile == nil ? "  # disabled" : "")" }),
         ]),
+        Section(name: "serve", keys: [
+            Key(name: "listen", builtIn: "not set (no server)",
+                meaning: "the daemon serves the output directory, `/healthz` and `/metrics` over HTTP here (`127.0.0.1:8080`, `[::1]:8080`)",
+                read: { t, c, _ throws(ConfigurationError) in c.serve.listen = try t.listenAddress("listen") ?? c.serve.listen },
+                show: { $0.serve.listen.map { quoted($0.description) } ?? "\"\"  # no server" }),
+        ]),
     ]
 
     /// The keys of a `[[source]]` table, in the order `feedd check` prints them (`url` is required).

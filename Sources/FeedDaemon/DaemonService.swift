@@ -1,5 +1,6 @@
 import FeedCore
 import FeedIO
+import FeedServe
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -19,16 +20,19 @@ public struct DaemonService: Service, CustomStringConvertible {
     public var logger: Logger
     /// How often the loop checks whether a source or the slow rescan is due.
     public var tickInterval: Duration
+    /// What the built-in server (a `FeedServer` beside this service) answers with; the daemon keeps it current.
+    public var serveState: ServeState?
 
     public init(
         configuration: Configuration, reload: @escaping @Sendable () throws(ConfigurationError) -> Configuration,
-        extraSubscriptions: String? = nil, logger: Logger, tickInterval: Duration = .seconds(5)
+        extraSubscriptions: String? = nil, logger: Logger, tickInterval: Duration = .seconds(5), serveState: ServeState? = nil
     ) {
         self.configuration = configuration
         self.reload = reload
         self.extraSubscriptions = extraSubscriptions
         self.logger = logger
         self.tickInterval = tickInterval
+        self.serveState = serveState
     }
 
     public var description: String { "feedd daemon (\(configuration.file ?? "built-in defaults"))" }
@@ -36,10 +40,16 @@ public struct DaemonService: Service, CustomStringConvertible {
     public func run() async throws {
         let sources = try SourceList.resolve(configuration, extraSubscriptions: extraSubscriptions)
         let stateDirectory = try StateDirectory(path: configuration.paths.state, waitForLock: false)
+        // Nothing is published by a daemon that was told to serve and cannot: the server's error ends both.
+        if let serveState, await serveState.waitUntilListening() == nil {
+            logger.debug("serve: not listening; the daemon does not start")
+            return
+        }
         defer { withExtendedLifetime(stateDirectory) {} }
         let notifier = SystemdNotifier()
         var state = DaemonState(
-            configuration: configuration, sources: sources, store: stateDirectory.store, notifier: notifier, logger: logger
+            configuration: configuration, sources: sources, store: stateDirectory.store, notifier: notifier, logger: logger,
+            serveState: serveState
         )
         let (events, input) = AsyncStream.makeStream(of: DaemonEvent.self)
         // Trap SIGHUP and SIGUSR1 before the first pass, so an early signal is queued, not fatal.

@@ -1,5 +1,6 @@
 import FeedCore
 import FeedIO
+import FeedServe
 import Foundation
 import Logging
 
@@ -21,13 +22,21 @@ struct DaemonState {
     var nextStatus = Date.distantPast
     /// What the last pass over the seeds directory found.
     var lastIngest = IngestReport()
+    /// What the built-in server answers with, when `[serve] listen` is set.
+    let serveState: ServeState?
+    /// Why the last publish failed; nil once one succeeds.
+    var publishError: String?
 
-    init(configuration: Configuration, sources: [SourceSettings], store: StateStore, notifier: SystemdNotifier, logger: Logger) {
+    init(
+        configuration: Configuration, sources: [SourceSettings], store: StateStore, notifier: SystemdNotifier, logger: Logger,
+        serveState: ServeState? = nil
+    ) {
         self.configuration = configuration
         self.sources = sources
         self.store = store
         self.notifier = notifier
         self.logger = logger
+        self.serveState = serveState
     }
 
     /// The first pass: a full scan, the due polls, a publish.
@@ -35,6 +44,7 @@ struct DaemonState {
         let changed = await ingest(now: Date())
         let polled = await poll(all: false)
         await publish(force: mayForcePublish, changed: changed || polled)
+        updateServer()
     }
 
     /// The pipeline with the configuration and sources in force.
@@ -124,12 +134,34 @@ struct DaemonState {
             let report = try pipeline.publish(now: Date())
             lastPublishDuration = clock.now - started
             lastPublish = Date()
+            publishError = nil
             if !report.written.isEmpty { logger.info("publish: wrote \(report.written.joined(separator: ", "))") }
         } catch {
             logger.error("\(error.description)")
+            publishError = error.description
+            updateServer()
             return
         }
         writeMetrics()
+        updateServer()
+    }
+
+    /// Gives the built-in server the output files as they are now (read again only where they changed),
+    /// the metrics and the daemon's health.
+    func updateServer() {
+        guard let serveState else { return }
+        let problems = serveState.refresh(
+            directory: configuration.paths.output, outputFiles: configuration.feed.files,
+            cacheSeconds: configuration.polling.intervalMinutes * 60
+        )
+        for problem in problems { logger.warning("serve: \(problem); not served") }
+        if let text = metricsText() { serveState.setMetrics(text) }
+        if let publishError {
+            serveState.setHealth(ServeState.Health(ok: false, message: "publish failing: \(publishError)"))
+        } else {
+            let when = lastPublish.map { "last publish " + FeedDate.rfc3339($0) } ?? "outputs from an earlier run"
+            serveState.setHealth(ServeState.Health(ok: true, message: "ok: \(sources.count) sources, \(when)"))
+        }
     }
 
     func earliestPoll() throws -> Date? {
@@ -157,6 +189,9 @@ struct DaemonState {
         if fresh.paths.state != configuration.paths.state {
             logger.warning("SIGHUP: paths.state changed; it takes effect at the next restart")
         }
+        if fresh.serve.listen != configuration.serve.listen {
+            logger.warning("SIGHUP: serve.listen changed; it takes effect at the next restart")
+        }
         var next = fresh
         next.paths.state = configuration.paths.state
         configuration = next
@@ -166,6 +201,7 @@ struct DaemonState {
         let changed = await ingest(now: Date())
         let polled = await poll(all: false)
         await publish(force: mayForcePublish, changed: changed || polled)
+        updateServer()
         try? notifier.ready(status: statusLine())
     }
 
@@ -183,7 +219,16 @@ struct DaemonState {
     }
 
     func writeMetrics() {
-        guard let path = configuration.metricsFile else { return }
+        guard let path = configuration.metricsFile, let text = metricsText() else { return }
+        do {
+            try AtomicFile.write(Array(text.utf8), to: path)
+        } catch {
+            logger.warning("FAIL (METRICS) \(path): \(error)")
+        }
+    }
+
+    /// The metrics in Prometheus' text format (`feedd.prom`, `/metrics`); nil when the store cannot be read.
+    func metricsText() -> String? {
         do {
             let articles = try store.read { try $0.entryCount(source: StateStore.articlesSource) }
             let records = try store.read { tx in try sources.map { ($0, try tx.source(url: $0.url), try tx.entryCount(source: $0.url)) } }
@@ -198,10 +243,10 @@ struct DaemonState {
                     )
                 }
             )
-            try AtomicFile.write(Array(metrics.prometheusText.utf8), to: path)
+            return metrics.prometheusText
         } catch {
-            logger.warning("FAIL (METRICS) \(path): \(error)")
+            logger.warning("FAIL (METRICS) \(error)")
+            return nil
         }
     }
-
 }

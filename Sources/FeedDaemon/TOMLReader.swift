@@ -1,3 +1,4 @@
+import FeedIO
 import Foundation
 import TOMLKit
 
@@ -115,6 +116,15 @@ struct TOMLReader {
             throw error(key, "expected an absolute http:// or https:// URL; found \"\(text)\"")
         }
         return text
+    }
+
+    /// `host:port` to listen on (an IP address or `localhost`; `[v6]:port`); the empty string means "not set".
+    func listenAddress(_ key: String) throws(ConfigurationError) -> ListenAddress? {
+        guard let text = try string(key), !text.isEmpty else { return nil }
+        guard let address = ListenAddress(text) else {
+            throw error(key, "expected an address and port like \"127.0.0.1:8080\" or \"[::1]:8080\"; found \"\(text)\"")
+        }
+        return address
     }
 
     /// A plain file name for an output (no directory part).

@@ -11,6 +11,8 @@ public enum ExitStatus: Int32, Sendable {
     case dataError = 65
     /// EX_NOINPUT: the seeds directory is missing, unreadable, or empty where articles were.
     case noInput = 66
+    /// EX_UNAVAILABLE: the built-in server cannot listen where it was told to (the address is in use).
+    case unavailable = 69
     /// EX_IOERR: the state store, the output directory or another file failed.
     case ioError = 74
     /// EX_TEMPFAIL: another feedd holds the lock.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import FeedDaemon
 import FeedIO
+import FeedServe
 import Foundation
+import Logging
 import ServiceLifecycle
 
 /// `feedd`: the daemon; `feedd --once`: one pass for cron and timers. Both run the same pipeline.
@@ -31,6 +33,21 @@ struct Run: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("An OPML file of further sources to poll and merge.", valueName: "file.opml"))
     var subscriptions: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Serve the output directory, /healthz and /metrics over HTTP here (overrides serve.listen).",
+        valueName: "host:port"
+    ))
+    var listen: String?
+
+    func validate() throws {
+        if let listen, ListenAddress(listen) == nil {
+            throw ValidationError("--listen: expected an address and port like 127.0.0.1:8080 or [::1]:8080; found \"\(listen)\"")
+        }
+        if listen != nil && once {
+            throw ValidationError("--listen serves while the daemon runs; it has no meaning with --once")
+        }
+    }
+
     func run() async throws {
         let logger = options.makeLogger()
         let configuration: Configuration
@@ -55,14 +72,31 @@ struct Run: AsyncParsableCommand {
             StateDirectory.waitUntilFree(configuration.paths.state)
         }
         let options = self.options
+        let listen = self.listen.flatMap(ListenAddress.init)
+        let address = listen ?? configuration.serve.listen
+        let serveState = address.map { _ in
+            ServeState(
+                directory: configuration.paths.output, outputFiles: configuration.feed.files,
+                cacheSeconds: configuration.polling.intervalMinutes * 60
+            )
+        }
         let daemon = DaemonService(
             configuration: configuration,
-            reload: { () throws(ConfigurationError) in try options.loadConfiguration() },
+            reload: { () throws(ConfigurationError) in
+                var fresh = try options.loadConfiguration()
+                if let listen { fresh.serve.listen = listen }
+                return fresh
+            },
             extraSubscriptions: extra,
-            logger: logger
+            logger: logger,
+            serveState: serveState
         )
+        var services: [any Service] = [daemon]
+        if let address, let serveState {
+            services.append(FeedServer(listen: address, state: serveState, logger: logger))
+        }
         let group = ServiceGroup(
-            services: [daemon], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger
         )
         do {
             try await group.run()

@@ -19,6 +19,11 @@ public enum FeedDate {
         return "\(weekday), \(pad(c.day, 2)) \(month) \(pad(c.year, 4)) \(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)) +0000"
     }
 
+    /// RFC 9110 §5.6.7 IMF-fixdate, for HTTP headers: `Thu, 22 Sep 2022 00:00:00 GMT`.
+    public static func httpDate(_ date: Date) -> String {
+        String(rfc822(date).dropLast(5)) + "GMT"
+    }
+
     private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 

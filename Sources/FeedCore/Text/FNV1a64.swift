@@ -4,7 +4,7 @@ public struct FNV1a64: Sendable {
 
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ bytes: some Sequence<UInt8>) {
+    public mutating func add(_ bytes: some Sequence<UInt8>) {
         if bytes.withContiguousStorageIfAvailable({ add(buffer: $0) }) != nil { return }
         for byte in bytes { add(byte) }
     }
