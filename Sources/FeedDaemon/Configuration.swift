@@ -62,6 +62,11 @@ public struct Configuration: Sendable, Hashable {
                 "feed.base_url is not set (or not an http(s) URL): the feeds' self links point at \(directory) "
                     + "and feeds.opml lists none of them; set feed.base_url to the public URL of the output directory")
         }
+        if !feed.websubHubs.isEmpty && PublishableURL.make(feed.baseURL) == nil {
+            notes.append(
+                "feed.websub_hubs is set but feed.base_url is not: the hubs are named in the feeds but never "
+                    + "notified (a hub needs the feeds' public URLs); set feed.base_url")
+        }
         if PublishableURL.make(feed.siteURL) == nil {
             let fallback = PublishableURL.make(feed.baseURL) ?? directory
             notes.append(
@@ -90,7 +95,8 @@ public struct Configuration: Sendable, Hashable {
             baseURL: feed.baseURL,
             outputDirectoryURL: FileURL.make(path: paths.output, isDirectory: true),
             language: feed.language,
-            files: feed.files
+            files: feed.files,
+            hubs: feed.websubHubs.compactMap(PublishableURL.make)
         )
     }
 }
@@ -106,6 +112,8 @@ public struct FeedSettings: Sendable, Hashable {
     public var siteURL: String? = nil
     /// Public URL of the output directory, for `rel="self"` links.
     public var baseURL: String? = nil
+    /// WebSub hubs: advertised in every feed and notified after each publish that changed one.
+    public var websubHubs: [String] = []
     /// The feed's language and the default when an article's language cannot be detected.
     public var language = "en"
     public var authorName = "feedd"

@@ -63,6 +63,9 @@ enum ConfigurationSchema {
             Key(name: "base_url", builtIn: "not set", meaning: "public URL of the output directory (`rel=\"self\"`, OPML `xmlUrl`)",
                 read: { t, c, _ throws(ConfigurationError) in c.feed.baseURL = try t.url("base_url") ?? c.feed.baseURL },
                 show: { quoted($0.feed.baseURL) }),
+            Key(name: "websub_hubs", builtIn: "none", meaning: "WebSub hubs: named in every feed (`rel=\"hub\"`) and notified after each change (`hub.mode=publish`); needs `base_url`",
+                read: { t, c, _ throws(ConfigurationError) in c.feed.websubHubs = try t.urls("websub_hubs") },
+                show: { "\($0.feed.websubHubs.map { quoted($0) })" }),
             Key(name: "language", builtIn: "`\"en\"`", meaning: "feed language; the fallback when detection is unsure",
                 read: { t, c, _ throws(ConfigurationError) in
                     guard let language = try t.string("language") else { return }

@@ -52,6 +52,8 @@ public struct DaemonService: Service, CustomStringConvertible {
             serveState: serveState
         )
         let (events, input) = AsyncStream.makeStream(of: DaemonEvent.self)
+        let (hubNews, hubInput) = AsyncStream.makeStream(of: HubNews.self, bufferingPolicy: .bufferingNewest(64))
+        state.hubNews = hubInput
         // Trap SIGHUP and SIGUSR1 before the first pass, so an early signal is queued, not fatal.
         let signals = await UnixSignalsSequence(trapping: .sighup, .sigusr1)
 
@@ -67,6 +69,7 @@ public struct DaemonService: Service, CustomStringConvertible {
             for note in configuration.publishingNotes { logger.notice("config: \(note)") }
             logger.info("ready: watching \(configuration.paths.seeds), \(sources.count) sources, publishing to \(configuration.paths.output)")
             group.addTask { await Self.forward(signals, into: input) }
+            group.addTask { [logger, configuration] in await Self.notifyHubs(hubNews, configuration: configuration, logger: logger) }
             group.addTask { [tickInterval] in await Self.ticks(every: tickInterval, into: input) }
             await withGracefulShutdownHandler {
                 for await event in events {
@@ -110,6 +113,19 @@ public struct DaemonService: Service, CustomStringConvertible {
         for await signal in signals {
             if Task.isCancelled { return }
             input.yield(signal == .sighup ? .reload : .pollAll)
+        }
+    }
+
+    /// Tells the hubs of each publish's changes, one publish at a time; a failing hub is retried for about
+    /// nearly three minutes (waits of 2, 8, 32 and 128 s) while later news queues behind it.
+    private static func notifyHubs(_ news: AsyncStream<HubNews>, configuration: Configuration, logger: Logger) async {
+        let notifier = HubNotifier(
+            userAgent: configuration.polling.userAgent, timeoutSeconds: configuration.polling.timeoutSeconds,
+            attempts: 5, firstRetryDelay: .seconds(2)
+        )
+        for await item in news {
+            if Task.isCancelled { return }
+            _ = await notifier.notify(hubs: item.hubs, topics: item.topics, logger: logger)
         }
     }
 

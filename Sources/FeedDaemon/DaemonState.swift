@@ -26,6 +26,8 @@ struct DaemonState {
     let serveState: ServeState?
     /// Why the last publish failed; nil once one succeeds.
     var publishError: String?
+    /// Where news for WebSub hubs goes: a task beside the loop notifies them, so a slow hub holds no pass.
+    var hubNews: AsyncStream<HubNews>.Continuation?
 
     init(
         configuration: Configuration, sources: [SourceSettings], store: StateStore, notifier: SystemdNotifier, logger: Logger,
@@ -136,6 +138,7 @@ struct DaemonState {
             lastPublish = Date()
             publishError = nil
             if !report.written.isEmpty { logger.info("publish: wrote \(report.written.joined(separator: ", "))") }
+            if let news = pipeline.hubNews(after: report) { hubNews?.yield(HubNews(hubs: news.hubs, topics: news.topics)) }
         } catch {
             logger.error("\(error.description)")
             publishError = error.description
@@ -249,4 +252,10 @@ struct DaemonState {
             return nil
         }
     }
+}
+
+/// Feeds that changed, for the hubs that must hear of it.
+struct HubNews: Sendable {
+    var hubs: [String]
+    var topics: [String]
 }

@@ -50,6 +50,24 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// What a publish changed that WebSub hubs must hear of: the hubs and the changed feeds' public URLs
+    /// (nil when there is nothing to say, or no public URL to say it with).
+    public func hubNews(after report: PublishReport) -> (hubs: [String], topics: [String])? {
+        let description = configuration.feedDescription
+        let topics = description.feedURLs(among: report.written)
+        guard !description.hubs.isEmpty, !topics.isEmpty else { return nil }
+        return (description.hubs, topics)
+    }
+
+    /// Notifies the hubs of what `report` changed (`attempts` tries each, waits of 1 s, 4 s, 16 s… between).
+    public func notifyHubs(after report: PublishReport, attempts: Int) async {
+        guard let news = hubNews(after: report) else { return }
+        let notifier = HubNotifier(
+            userAgent: configuration.polling.userAgent, timeoutSeconds: configuration.polling.timeoutSeconds, attempts: attempts
+        )
+        _ = await notifier.notify(hubs: news.hubs, topics: news.topics, logger: logger)
+    }
+
     /// Whether the outputs may be written after `ingest`: not when the seeds directory could not be read on
     /// a store that never completed a pass (they would claim there are no articles).
     public func mayPublish(after ingest: IngestReport) -> Bool {
@@ -64,6 +82,8 @@ public struct Pipeline: Sendable {
         let poll = try await poll(now: now, all: pollAll)
         let mayPublish = mayPublish(after: ingest)
         let publish = mayPublish ? try publish(now: now) : PublishReport()
+        // A hub that fails is retried a little (this run is all there is), never made an error of the pass.
+        await notifyHubs(after: publish, attempts: 3)
         let report = OnceReport(ingest: ingest, poll: poll, publish: publish)
         logger.info("\(report.summary)")
         if ingest.scanFailed { throw SeedsUnreadable(directory: configuration.paths.seeds, published: mayPublish) }

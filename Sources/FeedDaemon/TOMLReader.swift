@@ -127,6 +127,15 @@ struct TOMLReader {
         return address
     }
 
+    /// An array of absolute http(s) URLs (a single string is taken as a list of one).
+    func urls(_ key: String) throws(ConfigurationError) -> [String] {
+        let texts = try strings(key)
+        for text in texts where !ConfigurationValues.isHTTPURL(text) {
+            throw error(key, "expected absolute http:// or https:// URLs; found \"\(text)\"")
+        }
+        return texts
+    }
+
     /// A plain file name for an output (no directory part).
     func fileName(_ key: String) throws(ConfigurationError) -> String? {
         guard let text = try string(key, nonEmpty: true) else { return nil }

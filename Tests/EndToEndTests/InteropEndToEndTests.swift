@@ -160,6 +160,7 @@ import Testing
             case "/undated.rss": .respond(status: 200, headers: ["Content-Type": "application/rss+xml"], body: Array(undatedRSS091.utf8))
             case "/undated.rdf": .respond(status: 200, headers: ["Content-Type": "application/rdf+xml"], body: Array(undatedRSS10.utf8))
             case "/moved": .respond(status: 301, headers: ["Location": "/multi.rss"])
+            case "/hub": .respond(status: 204)
             case "/gone.xml": .respond(status: 410)
             default: .respond(status: 404)
             }
@@ -170,6 +171,7 @@ import Testing
         let urls = published ? """
             base_url = "https://feeds.test.example/planet/"
             site_url = "https://test.example/"
+            websub_hubs = ["\(server.baseURL)/hub"]
 
             """ : ""
         return """

@@ -34,6 +34,8 @@ import Testing
         ("[feeds]\ntitle = \"x\"", "f.toml: feeds: unknown key"),
         ("feed = 3", "f.toml: feed: expected a table ([feed]); found int"),
         ("[feed]\nbase_url = \"example.org/feeds\"", "f.toml: feed.base_url: expected an absolute http:// or https:// URL"),
+        ("[feed]\nwebsub_hubs = [\"https://hub.example/\", \"ftp://hub.example/\"]", "f.toml: feed.websub_hubs: expected absolute http:// or https:// URLs; found \"ftp://hub.example/\""),
+        ("[serve]\nlisten = \"8080\"", "f.toml: serve.listen: expected an address and port like \"127.0.0.1:8080\""),
         ("[feed]\ntag_authority = \"example.org\"", "f.toml: feed.tag_authority: expected a domain or email and a date"),
         ("[feed]\nlanguage = \"french\"", "f.toml: feed.language: expected a language tag"),
         ("[feed]\natom_file = \"../atom.xml\"", "f.toml: feed.atom_file: expected a plain file name"),

@@ -10,7 +10,7 @@ import Testing
 
     func fetchEndsWithinTheDeadline(_ server: TrickleServer) async throws {
         // On an executor of its own: the measure is the fetcher's, not how busy other tests keep the pool.
-        let executor = DedicatedThreadExecutor()
+        let executor = DedicatedThreadExecutor(name: "feedd-test-executor")
         defer { executor.shutdown() }
         try await withTaskExecutorPreference(executor) { try await measureFetch(server) }
     }

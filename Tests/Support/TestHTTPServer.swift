@@ -11,8 +11,11 @@ public final class TestHTTPServer: Sendable {
         public var method: String
         public var path: String
         public var headers: [String: String]
+        /// The request body as received (a form a client posted).
+        public var body: [UInt8] = []
 
         public func header(_ name: String) -> String? { headers[name.lowercased()] }
+        public var bodyText: String { String(decoding: body, as: UTF8.self) }
     }
 
     /// How to answer one request.
@@ -85,6 +88,7 @@ public final class TestHTTPServer: Sendable {
         let handler: Handler
         let recorder: Recorder
         private var head: HTTPRequestHead?
+        private var body: [UInt8] = []
 
         init(handler: @escaping Handler, recorder: Recorder) {
             self.handler = handler
@@ -95,13 +99,14 @@ public final class TestHTTPServer: Sendable {
             switch unwrapInboundIn(data) {
             case let .head(head):
                 self.head = head
-            case .body:
-                break
+                body = []
+            case let .body(buffer):
+                if body.count < 1 << 20 { body += buffer.readableBytesView }
             case .end:
                 guard let head else { return }
                 var headers: [String: String] = [:]
                 for (name, value) in head.headers { headers[name.lowercased()] = value }
-                let request = Request(method: "\(head.method)", path: head.uri, headers: headers)
+                let request = Request(method: "\(head.method)", path: head.uri, headers: headers, body: body)
                 recorder.begin(request)
                 reply(handler(request), context: context)
             }

@@ -20,6 +20,8 @@ public struct FeedDescription: Sendable, Hashable, Encodable {
     public var generator: Generator
     /// File names of the outputs, used for self links and the OPML list.
     public var files: OutputFiles
+    /// WebSub hubs the feeds name (`rel="hub"`, JSON Feed `hubs`), which feedd notifies after each change.
+    public var hubs: [String]
 
     public init(
         id: String,
@@ -31,7 +33,8 @@ public struct FeedDescription: Sendable, Hashable, Encodable {
         outputDirectoryURL: String? = nil,
         language: String? = nil,
         generator: Generator = Generator(),
-        files: OutputFiles = OutputFiles()
+        files: OutputFiles = OutputFiles(),
+        hubs: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -43,6 +46,7 @@ public struct FeedDescription: Sendable, Hashable, Encodable {
         self.language = language
         self.generator = generator
         self.files = files
+        self.hubs = hubs
     }
 
     /// The public URL of an output file, when a base URL is configured.
@@ -55,6 +59,11 @@ public struct FeedDescription: Sendable, Hashable, Encodable {
     /// neither is known).
     public func location(of fileName: String) -> String? {
         publicURL(of: fileName) ?? outputDirectoryURL.map { $0 + FileURL.escapedSegment(fileName) }
+    }
+
+    /// The public URLs of the feeds (Atom, RSS, JSON Feed) among `names`: what a WebSub hub is told changed.
+    public func feedURLs(among names: [String]) -> [String] {
+        [files.atom, files.rss, files.json].filter(names.contains).compactMap(publicURL(of:))
     }
 
     /// The page a reader opens for the feed as a whole (RSS channel `link`): the site, else the public

@@ -43,6 +43,9 @@ public enum AtomWriter {
         if let selfURL = feed.location(of: feed.files.atom) {
             writeLink(xml, rel: "self", href: selfURL, type: "application/atom+xml")
         }
+        for hub in feed.hubs {
+            writeLink(xml, rel: "hub", href: hub)
+        }
         if let siteURL = feed.siteURL {
             writeLink(xml, rel: "alternate", href: siteURL, type: "text/html")
         }

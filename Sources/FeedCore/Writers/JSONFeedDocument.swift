@@ -11,13 +11,20 @@ struct JSONFeedDocument: Encodable {
     var description: String?
     var language: String?
     var authors: [JSONFeedAuthor]?
+    var hubs: [JSONFeedHub]?
     var items: [JSONFeedItem]
 
     enum CodingKeys: String, CodingKey {
-        case version, title, description, language, authors, items
+        case version, title, description, language, authors, hubs, items
         case homePageURL = "home_page_url"
         case feedURL = "feed_url"
     }
+}
+
+/// A JSON Feed hub object (§ Top-level, `hubs`): where to subscribe for real-time notifications.
+struct JSONFeedHub: Encodable {
+    var type = "WebSub"
+    var url: String
 }
 
 /// A JSON Feed author object: it must carry at least one key, so nameless, URL-less people are dropped.

@@ -20,6 +20,7 @@ public enum JSONFeedWriter {
             description: feed.subtitle,
             language: feed.language,
             authors: JSONFeedAuthor.list([feed.author]),
+            hubs: feed.hubs.isEmpty ? nil : feed.hubs.map { JSONFeedHub(url: $0) },
             items: entries.map(JSONFeedItem.init)
         )
         let encoder = JSONEncoder()

@@ -58,6 +58,12 @@ public enum RSSWriter {
             xml.attribute("href", selfURL)
             xml.endElement()
         }
+        for hub in feed.hubs {
+            xml.startElement("atom:link")
+            xml.attribute("rel", "hub")
+            xml.attribute("href", hub)
+            xml.endElement()
+        }
         for entry in entries {
             writeItem(xml, entry)
         }

@@ -2,15 +2,16 @@ import Foundation
 import Synchronization
 
 /// A task executor with a thread of its own: work run under `withTaskExecutorPreference(executor)` (child
-/// tasks and the resumption of sleeps included) runs there, not on Swift concurrency's cooperative pool.
-/// Timing tests use it so that what they measure does not depend on how busy the other tests keep the
-/// pool (two threads on two cores); the code under test is unchanged.
+/// tasks, default actors and the resumption of sleeps included) runs there, not on Swift concurrency's
+/// cooperative pool (one thread per core). The built-in server answers on one, so a request is served at
+/// once even while a pass keeps every core of the pool busy parsing; timing tests measure on one, so that
+/// what they measure does not depend on how busy the other tests keep the pool.
 public final class DedicatedThreadExecutor: TaskExecutor, Sendable {
     private let jobs = Mutex<[UnownedJob]>([])
     private let wakeUp = DispatchSemaphore(value: 0)
     private let stopped = Atomic<Bool>(false)
 
-    public init(name: String = "feedd-test-executor") {
+    public init(name: String) {
         let thread = Thread { [self] in run() }
         thread.name = name
         thread.start()
