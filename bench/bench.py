@@ -6,6 +6,7 @@ each target checked (PASS, FAIL or SKIP when a peer is missing); the exit status
     python3 bench/bench.py parse    [--feeds 50] [--large 3] [--json 6] [--runs 5]
     python3 bench/bench.py poll     [--feeds 50] [--runs 3]
     python3 bench/bench.py daemon   [--drops 200] [--idle-seconds 60] [--sources 50]
+    python3 bench/bench.py serve    [--seconds 10] [--connections 64] [--runs 3]
     python3 bench/bench.py all      [--runs 3]
     every command also takes --feedd PATH (or --binary PATH; default .build/release/feedd),
     --work DIR (default /tmp/feedd-bench), --timeout SECONDS (per subprocess, default 900),
@@ -31,6 +32,7 @@ import time
 import urllib.request
 
 import daemon_bench
+import serve_bench
 from harness import (GNU_TIME, HERE, BenchError, FeedServer, Samples, articles_corpus, fail, feeds_corpus, feedd_binary,
                      has, has_feedparser, missing, run, run_to_file, settings)
 from report import Report
@@ -47,7 +49,7 @@ print(f"{time.perf_counter() - start:.6f}\t{entries}\t0")
 """
 SIZES = {  # option: (full run, --quick)
     "count": (10000, 1000), "feeds": (50, 10), "large": (3, 1), "large_scale": (1.0, 0.1), "json": (6, 2),
-    "drops": (200, 20), "idle_seconds": (60, 5), "sources": (50, 10),
+    "drops": (200, 20), "idle_seconds": (60, 5), "sources": (50, 10), "seconds": (10, 2), "connections": (64, 16),
 }
 
 
@@ -439,9 +441,14 @@ def daemon(args, report):
     daemon_bench.run(args, report)
 
 
-BENCHMARKS = {"articles": articles, "parse": parse, "poll": poll, "daemon": daemon}
+def serve(args, report):
+    """The built-in server beside nginx (bench/serve_bench.py)."""
+    serve_bench.run(args, report)
+
+
+BENCHMARKS = {"articles": articles, "parse": parse, "poll": poll, "daemon": daemon, "serve": serve}
 OPTIONS = {"articles": ("count",), "parse": ("feeds", "large", "large_scale", "json"), "poll": ("feeds",),
-           "daemon": ("drops", "idle_seconds", "sources")}
+           "daemon": ("drops", "idle_seconds", "sources"), "serve": ("seconds", "connections")}
 
 
 def parse_arguments():
@@ -463,9 +470,13 @@ def parse_arguments():
     d.add_argument("--drops", type=int, help="articles dropped one by one (default 200)")
     d.add_argument("--idle-seconds", type=int, help="idle period measured (default 60)")
     d.add_argument("--sources", type=int, help="sources polled by the idle daemon (default 50)")
-    al = sub.add_parser("all", help="articles (10,000), parse (50 feeds, 3 large, 6 JSON), poll (50 feeds), daemon")
+    sv = sub.add_parser("serve", help="the built-in server beside nginx, under wrk")
+    sv.add_argument("--seconds", type=int, help="seconds per wrk run (default 10)")
+    sv.add_argument("--connections", type=int, help="wrk connections (default 64)")
+    sv.add_argument("--runs", type=int, default=3)
+    al = sub.add_parser("all", help="articles (10,000), parse (50 feeds, 3 large, 6 JSON), poll (50 feeds), daemon, serve")
     al.add_argument("--runs", type=int, default=3)
-    for s in (a, p, q, d, al):
+    for s in (a, p, q, d, sv, al):
         s.add_argument("--work", default="/tmp/feedd-bench", help="scratch folder for corpora and outputs")
         s.add_argument("--timeout", type=int, default=900, help="seconds allowed to each subprocess")
         s.add_argument("--feedd", "--binary", dest="feedd", metavar="PATH",

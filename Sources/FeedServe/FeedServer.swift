@@ -48,12 +48,8 @@ public struct FeedServer: Service {
             },
             logger: Self.quiet(logger)
         )
-        // Requests are answered on a thread of the server's own: a pass that keeps the cooperative pool busy
-        // (a cold poll parses on every core) does not hold them.
-        let executor = DedicatedThreadExecutor(name: "feedd-serve")
-        defer { executor.shutdown() }
         do {
-            try await withTaskExecutorPreference(executor) { try await application.run() }
+            try await application.run()
         } catch let error as IOError {
             throw ListenFailure(address: listen, reason: Self.reason(error))
         }

@@ -23,9 +23,10 @@ struct Feedd: AsyncParsableCommand {
             /etc/feedd/feedd.toml, else built-in defaults.
 
             Exit status: 0 success; 64 usage error; 65 input that cannot be
-            parsed (inspect, import); 74 I/O error (store, output directory);
-            75 another feedd holds the lock; 78 configuration error. On a
-            usage or configuration error nothing is written.
+            parsed (inspect, import); 66 the seeds directory cannot be read;
+            69 cannot listen on serve.listen; 74 I/O error (store, output
+            directory); 75 another feedd holds the lock; 78 configuration
+            error. On a usage or configuration error nothing is written.
             """,
         version: FeeddVersion.current,
         subcommands: [Run.self, Check.self, Status.self, Import.self, Inspect.self],

@@ -24,7 +24,10 @@ import Testing
         let server = FeedServer(listen: ListenAddress(host: "127.0.0.1", port: 0), state: state, logger: logger) { port in
             continuation.yield(port)
         }
-        let task = Task { try await server.run() }
+        // Answered on a thread of its own: the synchronous tests beside keep the cooperative pool busy.
+        let executor = DedicatedThreadExecutor(name: "feedd-test-server")
+        defer { executor.shutdown() }
+        let task = Task { try await withTaskExecutorPreference(executor) { try await server.run() } }
         var iterator = ports.makeAsyncIterator()
         let port = try #require(await iterator.next())
         do {

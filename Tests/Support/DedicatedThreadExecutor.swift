@@ -3,9 +3,9 @@ import Synchronization
 
 /// A task executor with a thread of its own: work run under `withTaskExecutorPreference(executor)` (child
 /// tasks, default actors and the resumption of sleeps included) runs there, not on Swift concurrency's
-/// cooperative pool (one thread per core). The built-in server answers on one, so a request is served at
-/// once even while a pass keeps every core of the pool busy parsing; timing tests measure on one, so that
-/// what they measure does not depend on how busy the other tests keep the pool.
+/// cooperative pool (one thread per core), which the synchronous tests running beside keep busy. Timing
+/// tests measure on one, and the server tests answer on one, so that what they see does not depend on how
+/// busy the other tests keep the pool; the code under test is unchanged.
 public final class DedicatedThreadExecutor: TaskExecutor, Sendable {
     private let jobs = Mutex<[UnownedJob]>([])
     private let wakeUp = DispatchSemaphore(value: 0)
