@@ -114,7 +114,7 @@ public enum FeedStylesheet {
     private static let tail = """
         ">Page with every format and the sources</a></li>
                       <xsl:if test="starts-with($site, 'https://') or starts-with($site, 'http://')">
-                        <li><a href="{$site}">Website of <xsl:value-of select="$title"/></a></li>
+                        <li><a href="{$site}"><xsl:value-of select="$title"/> website</a></li>
                       </xsl:if>
                     </ul>
                   </nav>

@@ -97,7 +97,7 @@ footer{border-top:1px solid var(--rule);margin-top:2rem;padding-top:.75rem}
             <ul class="subscribe">
               <li><a href="index.html">Page with every format and the sources</a></li>
               <xsl:if test="starts-with($site, 'https://') or starts-with($site, 'http://')">
-                <li><a href="{$site}">Website of <xsl:value-of select="$title"/></a></li>
+                <li><a href="{$site}"><xsl:value-of select="$title"/> website</a></li>
               </xsl:if>
             </ul>
           </nav>
