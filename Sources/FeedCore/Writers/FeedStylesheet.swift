@@ -12,19 +12,19 @@
 public enum FeedStylesheet {
     /// The stylesheet's UTF-8 bytes; it links the page for people by its relative name.
     public static func write(feed: FeedDescription) -> [UInt8] {
-        var page: [UInt8] = []
-        HTMLEscaper.append(FileURL.sibling(feed.files.page), quote: true, to: &page)
-        var bytes: [UInt8] = []
-        bytes.append(contentsOf: head.utf8)
-        PageStyle.css.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: middle.utf8)
-        // Braces would start an attribute value template: FileURL.sibling percent-encodes them.
-        bytes.append(contentsOf: page)
-        bytes.append(contentsOf: tail.utf8)
-        return bytes
+        Array(text(page: FileURL.sibling(feed.files.page)).utf8)
     }
 
-    private static let head = """
+    /// A value for an attribute of a literal result element: XML-escaped. Braces would start an attribute
+    /// value template; none of the values has one (`FileURL.sibling` percent-encodes them).
+    private static func attribute(_ value: String) -> String {
+        var bytes: [UInt8] = []
+        HTMLEscaper.append(value, quote: true, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func text(page: String) -> String {
+        """
         <?xml version="1.0" encoding="UTF-8"?>
         <!-- Written by feedd: shows atom.xml and rss.xml as a page when a browser opens them. Feed readers
              ignore it. Every value is written as text; links only for http(s) URLs. -->
@@ -87,14 +87,11 @@ public enum FeedStylesheet {
             <html>
               <xsl:if test="$lang != ''"><xsl:attribute name="lang"><xsl:value-of select="$lang"/></xsl:attribute></xsl:if>
               <head>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:"/>
+                <meta name="viewport" content="\(attribute(PageStyle.viewport))"/>
+                <meta http-equiv="Content-Security-Policy" content="\(attribute(PageStyle.contentSecurityPolicy))"/>
                 <title><xsl:value-of select="$title"/> (feed)</title>
                 <style>
-        """
-
-    private static let middle = """
-
+        \(PageStyle.css)
                 </style>
               </head>
               <body>
@@ -108,11 +105,7 @@ public enum FeedStylesheet {
                   </xsl:if>
                   <nav aria-label="More">
                     <ul class="subscribe">
-                      <li><a href="
-        """
-
-    private static let tail = """
-        ">Page with every format and the sources</a></li>
+                      <li><a href="\(attribute(page))">Page with every format and the sources</a></li>
                       <xsl:if test="starts-with($site, 'https://') or starts-with($site, 'http://')">
                         <li><a href="{$site}"><xsl:value-of select="$title"/> website</a></li>
                       </xsl:if>
@@ -318,4 +311,5 @@ public enum FeedStylesheet {
         </xsl:stylesheet>
 
         """
+    }
 }

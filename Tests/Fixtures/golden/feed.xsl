@@ -63,7 +63,8 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:"/>
         <title><xsl:value-of select="$title"/> (feed)</title>
-        <style>:root{color-scheme:light dark;--muted:#595959;--rule:#d0d0d0;--note:#fff6d6}
+        <style>
+:root{color-scheme:light dark;--muted:#595959;--rule:#d0d0d0;--note:#fff6d6}
 @media (prefers-color-scheme:dark){:root{--muted:#b8b8b8;--rule:#444;--note:#3a3420}}
 body{margin:0 auto;max-width:46rem;padding:0 1rem 2rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.55;overflow-wrap:anywhere}
 header{border-bottom:1px solid var(--rule);padding:1rem 0 .5rem}
