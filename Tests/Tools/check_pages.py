@@ -68,11 +68,12 @@ def serve(directory):
 
 
 def chromium(binary, arguments, url):
-    """Runs headless Chromium on url with a throw-away profile; its stdout."""
+    """Runs headless Chromium on url with a throw-away profile; its stdout. It runs niced: the test suite
+    runs timing-sensitive tests beside it."""
     with tempfile.TemporaryDirectory(prefix="feedd-chromium-") as profile:
         command = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
                    "--hide-scrollbars", f"--user-data-dir={profile}", *arguments, url]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120, preexec_fn=lambda: os.nice(10))
     if result.returncode != 0:
         raise RuntimeError(f"chromium exited {result.returncode}: {result.stderr[-600:]}")
     return result.stdout
@@ -157,7 +158,11 @@ def main():
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         for name in ("index.html", "atom.xml", "rss.xml"):
-            dom = chromium(binary, ["--dump-dom"], base + name)
+            # One Chromium run per page: the DOM, and the screenshot when asked for.
+            shot = os.path.join(args.screenshots, name.replace(".", "-") + ".png") if args.screenshots else None
+            if shot:
+                os.makedirs(args.screenshots, exist_ok=True)
+            dom = chromium(binary, ["--dump-dom"] + ([f"--screenshot={shot}", f"--window-size={PHONE}"] if shot else []), base + name)
             root = html5lib.parse(dom, treebuilder="etree", namespaceHTMLElements=False)
             if name == "index.html":
                 check_index(root, findings)
@@ -166,12 +171,9 @@ def main():
                 if any(local(e) == "xslt-warning-banner" for e in root.iter()):
                     notes.append(f"{name}: Chromium shows its banner announcing that XSLT is being removed")
             check_common(name, root, titles, findings)
-            if args.screenshots:
-                os.makedirs(args.screenshots, exist_ok=True)
-                shot = os.path.join(args.screenshots, name.replace(".", "-") + ".png")
-                chromium(binary, [f"--screenshot={shot}", f"--window-size={PHONE}"], base + name)
-                if not os.path.exists(shot) or os.path.getsize(shot) < 4000:
-                    findings.append(f"{name}: no screenshot, or a blank one: {shot}")
+            # A blank phone-sized page compresses to about 3 KB; these pages to tens of KB.
+            if shot and (not os.path.exists(shot) or os.path.getsize(shot) < 8000):
+                findings.append(f"{name}: no screenshot, or a blank one: {shot}")
     finally:
         server.shutdown()
     for note in notes:
