@@ -67,6 +67,26 @@ public struct Publisher: Sendable {
         }
     }
 
+    /// How each source in force stands, for the page for people: one per feed URL (as in the OPML list), a
+    /// source retired by 410 Gone included and marked.
+    public func sourceStatuses() throws(StoreError) -> [SourceStatus] {
+        let records = try store.read { tx in try sources.map { try tx.source(url: $0.url) } }
+        var seen = Set<String>()
+        return zip(sources, records).filter(\.0.enabled).compactMap { source, record in
+            let feedURL = record?.permanentURL ?? source.url
+            guard seen.insert(feedURL).inserted else { return nil }
+            return SourceStatus(
+                name: record?.title.flatMap { $0.isEmpty ? nil : $0 } ?? source.name,
+                siteURL: record?.siteURL,
+                feedURL: feedURL,
+                lastSuccess: record?.lastSuccess,
+                lastErrorStage: record?.lastErrorStage,
+                lastError: record?.lastError,
+                retired: record?.gone == true
+            )
+        }
+    }
+
     /// The rendered output files, by file name; pure apart from the store read.
     public func render(now: Date) throws(StoreError) -> [(name: String, bytes: [UInt8])] {
         let entries = try entries(now: now)
@@ -81,6 +101,8 @@ public struct Publisher: Sendable {
             (files.rss, RSSWriter.write(feed: description, entries: entries, emptyFeedUpdated: emptyUpdated)),
             (files.json, JSONFeedWriter.write(feed: description, entries: entries)),
             (files.opml, OPMLWriter.write(feed: description, subscriptions: try subscriptions(), dateCreated: nil)),
+            (files.page, HTMLPageWriter.write(feed: description, entries: entries, sources: try sourceStatuses())),
+            (files.stylesheet, FeedStylesheet.write(feed: description)),
         ]
     }
 
@@ -88,8 +110,7 @@ public struct Publisher: Sendable {
     public func publish(now: Date) throws -> PublishReport {
         let directory = configuration.paths.output
         try DirectoryScanner.createDirectory(directory)
-        let files = configuration.feedDescription.files
-        let names = [files.atom, files.rss, files.json, files.opml]
+        let names = configuration.feedDescription.files.all
         // A feedd killed while writing left its temporary file behind; the lock says none is writing now.
         for stale in AtomicFile.removeStaleTemporaries(in: directory, for: names) {
             logger.info("publish \(FilePath.join(directory, stale)): removed, left by an interrupted write")

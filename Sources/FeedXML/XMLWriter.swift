@@ -36,6 +36,16 @@ public struct XMLWriter: ~Copyable {
         check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "startDocument")
     }
 
+    /// Writes a processing instruction `<?target content?>` (before the root: right after `startDocument`).
+    /// The content is the caller's: it must not hold `?>`.
+    public func processingInstruction(_ target: String, _ content: String) {
+        precondition(!content.contains("?>"), "XMLWriter: a processing instruction cannot hold ?>")
+        let rc = XMLWriter.withXMLString(target) { target in
+            XMLWriter.withXMLString(content) { xmlTextWriterWritePI(writer, target, $0) }
+        }
+        check(rc, "processingInstruction \(target)")
+    }
+
     /// Opens an element; with a `namespaceURI` libxml2 also writes its `xmlns[:prefix]` declaration, after
     /// the attributes (use `declareNamespace` right after opening to put it first).
     public func startElement(_ name: String, prefix: String? = nil, namespaceURI: String? = nil) {

@@ -18,13 +18,16 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             let options = FeedParserOptions(maxBytes: 1 << 20)
             if let feed = try? FeedParser(options: options).parse(bytes, documentURL: "https://fuzz.example/feed", httpCharset: nil) {
                 let normalizer = EntryNormalizer(tagAuthority: "fuzz.example,2026")
+                var entries: [Entry] = []
                 for parsed in feed.entries {
                     let entry = normalizer.normalize(parsed, feed: feed, feedURL: "https://fuzz.example/feed", category: nil,
                                                      firstSeen: Date(timeIntervalSince1970: 0)).entry.publishable
                     Self.checkPublished(entry.link)
                     entry.enclosures.forEach { Self.checkPublished($0.url) }
                     Self.checkSanitised(entry.contentHTML ?? "")
+                    entries.append(entry)
                 }
+                Self.checkPage(entries, feed: feed)
             }
         case .article:
             let name = "000_\(String(format: "%016x", bytes.count)).txt"
@@ -122,6 +125,28 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             }
         }
     }
+
+    /// The page for people made of the feed's entries, its title the source's name: every `<` in it opens one
+    /// of the page's own tags (any other is text that escaped unescaped), and every link is a published URL
+    /// or one of the outputs beside it.
+    static func checkPage(_ entries: [Entry], feed: ParsedFeed) {
+        let description = FeedDescription(id: "tag:fuzz.example,2026:feed", title: feed.title?.value ?? "", author: Author(name: "fuzz"))
+        let source = SourceStatus(name: feed.title?.value ?? "", siteURL: feed.link, feedURL: "https://fuzz.example/feed",
+                                  lastErrorStage: "PARSE", lastError: feed.bozoMessage)
+        let page = String(decoding: HTMLPageWriter.write(feed: description, entries: entries, sources: [source]), as: UTF8.self)
+        for match in page.matches(of: /<\/?([A-Za-z][A-Za-z0-9]*)([^>]*)>/) {
+            precondition(pageElements.contains(String(match.output.1)), "the page holds <\(match.output.1)>: \(page.suffix(600))")
+            for link in match.output.2.matches(of: /href="([^"]*)"/) {
+                let url = decodedAttribute(String(link.output.1))
+                if !OutputFiles().all.contains(url) { checkPublished(url) }
+            }
+        }
+    }
+
+    static let pageElements: Set<String> = [
+        "html", "head", "meta", "title", "link", "style", "body", "header", "h1", "h2", "h3", "p", "a", "nav", "ul", "ol",
+        "li", "main", "section", "article", "time", "dl", "dt", "dd", "footer",
+    ]
 
     /// An attribute value as a browser reads it: the references the serialiser writes decoded.
     static func decodedAttribute(_ value: String) -> String {

@@ -68,12 +68,16 @@ import Testing
         try FileManager.default.createDirectory(atPath: w.output, withIntermediateDirectories: true)
         w.dir.write("public/.atom.xml.tmp-Ab12Cd", "<feed half-writ")
         w.dir.write("public/.rss.xml.tmp-zzzzzz", "<rss")
+        w.dir.write("public/.index.html.tmp-Qw34Er", "<!DOCTYPE html><p>half")
+        w.dir.write("public/.feed.xsl.tmp-Ty56Ui", "<xsl:")
         w.dir.write("public/.notes.tmp-abcdef", "not ours")
         let run = try w.once()
         #expect(run.status == 0, "\(run.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: w.output).sorted()
-        #expect(names == [".notes.tmp-abcdef", "atom.xml", "feed.json", "feeds.opml", "rss.xml"])
+        #expect(names == [".notes.tmp-abcdef", "atom.xml", "feed.json", "feed.xsl", "feeds.opml", "index.html", "rss.xml"])
         #expect(run.stderr.contains(".atom.xml.tmp-Ab12Cd: removed"))
+        #expect(run.stderr.contains(".index.html.tmp-Qw34Er: removed"))
+        #expect(run.stderr.contains(".feed.xsl.tmp-Ty56Ui: removed"))
     }
 
     @Test func anEmptyStoreFileIsRefusedNotTakenAsNew() throws {

@@ -95,7 +95,7 @@ import Testing
         #expect(result.stderr.contains("003_cccccccccccccccc.txt: skipped"))
         #expect(!result.stderr.contains(".hidden.txt"))
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: ws.output))
-                == ["atom.xml", "rss.xml", "feed.json", "feeds.opml"])
+                == ["atom.xml", "rss.xml", "feed.json", "feeds.opml", "index.html", "feed.xsl"])
 
         let atom = try ws.bytes("atom.xml")
         #expect(RelaxNGValidator.validate(atom, schemaPath: Self.schema) == [])
@@ -125,7 +125,7 @@ import Testing
         ws.seed("000_6d787e27e3e67534.txt", Self.french)
         ws.seed("001_aaaaaaaaaaaaaaaa.txt", Self.english)
         #expect(try ws.once().status == 0)
-        let before = try ["atom.xml", "rss.xml", "feed.json", "feeds.opml"].map { (try ws.bytes($0), try ws.modificationDate($0)) }
+        let before = try OutputFiles().all.map { (try ws.bytes($0), try ws.modificationDate($0)) }
         Thread.sleep(forTimeInterval: 1.1)
 
         let again = try ws.once()
@@ -133,7 +133,7 @@ import Testing
         #expect(again.status == 0)
         #expect(again.stderr.contains("no output changed"))
         #expect(again.stderr.contains("2 unchanged"))
-        let after = try ["atom.xml", "rss.xml", "feed.json", "feeds.opml"].map { (try ws.bytes($0), try ws.modificationDate($0)) }
+        let after = try OutputFiles().all.map { (try ws.bytes($0), try ws.modificationDate($0)) }
         for (b, a) in zip(before, after) {
             #expect(b.0 == a.0)
             #expect(b.1 == a.1)

@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 /// Hostile articles and polled entries go through the real `feedd --once`; what lands in `atom.xml`,
-/// `rss.xml` and `feed.json` is read back as readers do (feedparser, then html5lib on every HTML-bearing
-/// field, by `Tests/Tools/check_safe_output.py`): no executable content and no unsafe URL in any field.
+/// `rss.xml`, `feed.json` and `index.html` is read back as readers do (feedparser, then html5lib on every
+/// HTML-bearing field and on the page, by `Tests/Tools/check_safe_output.py`): no executable content and no
+/// unsafe URL anywhere. `PagesEndToEndTests` opens the same outputs in a browser.
 @Suite(.serialized) struct SafeOutputEndToEndTests {
     static let checker = OnceEndToEndTests.packageRoot + "/Tests/Tools/check_safe_output.py"
 
@@ -102,7 +103,9 @@ import Testing
         try ToolProcess.python([checker, directory])
     }
 
-    @Test func hostileInputsPublishNothingExecutable() throws {
+    /// Every payload as an article and in three polled feeds (RSS, Atom, JSON Feed), published by the real
+    /// `feedd --once --all`; the outputs are in the workspace's `output`.
+    static func publishHostileInputs() throws -> (workspace: OnceEndToEndTests.Workspace, run: FeeddProcess.Result) {
         let w = OnceEndToEndTests.Workspace(config: OnceEndToEndTests.Workspace.config.replacingOccurrences(
             of: "language = \"en\"", with: "language = \"en\"\nmax_entries = 1000") + """
 
@@ -133,7 +136,11 @@ import Testing
                 Source : \(Self.unsafeURLs[index % Self.unsafeURLs.count])
                 """)
         }
-        let run = try w.once(["--all"])
+        return (w, try w.once(["--all"]))
+    }
+
+    @Test func hostileInputsPublishNothingExecutable() throws {
+        let (w, run) = try Self.publishHostileInputs()
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("3 fetched"), "\(run.stderr)")
         let check = try Self.runChecker(on: w.output)
@@ -147,6 +154,7 @@ import Testing
             + (0..<n).filter { ($0 + 2) % period == valid }.count
         let expected = 4 * n + 1 - folded
         #expect(check.output.contains("checked atom.xml: \(expected) entries"), "\(check.output)\n\(run.stderr)")
+        #expect(check.output.contains("checked index.html: \(expected) entries"), "\(check.output)")
     }
 
     @Test func theCheckerFindsWhatAnUnsafeWriterWouldLeave() throws {
@@ -161,9 +169,16 @@ import Testing
             <item><title>t</title><description>&lt;script&gt;alert(3)&lt;/script&gt;</description></item></channel></rss>
             """)
         dir.write("feed.json", #"{"version":"https://jsonfeed.org/version/1.1","title":"t","items":[{"id":"1","url":"data:text/html,x","content_html":"<svg onload=alert(4)>"}]}"#)
+        dir.write("index.html", """
+            <!DOCTYPE html><html lang="en"><head><meta http-equiv="refresh" content="0;url=https://ok.example/"><title>t</title></head>
+            <body><a href="javascript:alert(5)">x</a><p style="color:red">s</p><script>alert(6)</script></body></html>
+            """)
         let check = try Self.runChecker(on: dir.path)
         #expect(check.status == 1, "\(check.output)")
-        for needle in ["onerror", "<script>", "javascript:alert(1)", "data:text/html", "<svg>"] {
+        for needle in [
+            "onerror", "<script>", "javascript:alert(1)", "data:text/html", "<svg>", "index.html: no Content-Security-Policy meta",
+            "index.html: <meta>", "index.html: href='javascript:alert(5)'", "index.html: style=", "index.html: <script>",
+        ] {
             #expect(check.output.contains(needle), "missed \(needle): \(check.output)")
         }
     }

@@ -368,19 +368,23 @@ import Testing
         _ = try await ArticleIngest(configuration: configuration, store: store, logger: logger).run(now: Date(timeIntervalSince1970: 1_000))
         let publisher = Publisher(configuration: configuration, store: store, logger: logger)
 
-        #expect(try publisher.publish(now: Date()).written.count == 4)
+        #expect(try publisher.publish(now: Date()).written == ["atom.xml", "rss.xml", "feed.json", "feeds.opml", "index.html", "feed.xsl"])
         #expect(try publisher.publish(now: Date()).written.isEmpty)
 
         try FileManager.default.removeItem(atPath: dir.file("feeds/rss.xml"))
         #expect(try publisher.publish(now: Date()).written == ["rss.xml"])
+        try FileManager.default.removeItem(atPath: dir.file("feeds/index.html"))
+        #expect(try publisher.publish(now: Date()).written == ["index.html"])
 
+        // The title is in every output but the stylesheet.
         var retitled = configuration
         retitled.feed.title = "A new title"
         let written = try Publisher(configuration: retitled, store: store, logger: logger).publish(now: Date()).written
-        #expect(Set(written) == ["atom.xml", "rss.xml", "feed.json", "feeds.opml"])
+        #expect(Set(written) == ["atom.xml", "rss.xml", "feed.json", "feeds.opml", "index.html"])
 
+        // A new article: the three feeds and the page (the OPML list names no entry).
         dir.write("seeds/001_2222222222222222.txt", ArticleIngestTests.article.replacingOccurrences(of: "Un titre", with: "Deux"))
         _ = try await ArticleIngest(configuration: retitled, store: store, logger: logger).run(now: Date(timeIntervalSince1970: 2_000))
-        #expect(try Publisher(configuration: retitled, store: store, logger: logger).publish(now: Date()).written.count == 3)
+        #expect(try Publisher(configuration: retitled, store: store, logger: logger).publish(now: Date()).written.count == 4)
     }
 }

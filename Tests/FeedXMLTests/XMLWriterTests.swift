@@ -31,6 +31,19 @@ import Testing
         #expect(text(xml.finish()) == expected)
     }
 
+    @Test func writesAProcessingInstructionBeforeTheRoot() {
+        let xml = XMLWriter()
+        xml.startDocument()
+        xml.processingInstruction("xml-stylesheet", #"type="text/xsl" href="feed.xsl""#)
+        xml.element("feed", text: "x")
+        #expect(text(xml.finish()) == """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <?xml-stylesheet type="text/xsl" href="feed.xsl"?>
+            <feed>x</feed>
+
+            """)
+    }
+
     @Test func declaresNamespacesInTheOrderWritten() {
         let xml = XMLWriter(indent: false)
         xml.startElement("feed")

@@ -10,7 +10,11 @@ description and content (readers render them as HTML), in Atom those whose type 
 Feed content_html. The walk allows no script, style, frame, object, form, meta, link, base or SVG/MathML element, no
 event-handler attribute, no URL attribute whose scheme is not http, https or mailto, no CSS that loads
 or runs anything. Every URL field (links, enclosures, authors' pages, sources) must be an absolute
-http(s) URL. Prints one line per finding and a count at the end; exits 1 on any finding.
+http(s) URL. index.html, when there is one, is parsed whole by html5lib and walked the same way, but for
+what the page itself is made of: its head's metas (charset, viewport, generator and the Content Security
+Policy, which must be there), `link rel="alternate"` to the feeds beside it, and one style element in
+the head; its links are http(s) or relative ones to the outputs beside it. Prints one line per finding and
+a count at the end; exits 1 on any finding.
 """
 import io
 import json
@@ -142,6 +146,48 @@ def check_json_feed(path, findings):
     return len(items)
 
 
+PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:"
+PAGE_METAS = {("charset", None), ("name", "viewport"), ("name", "generator"), ("http-equiv", "Content-Security-Policy")}
+
+
+def check_page(path, findings):
+    """index.html: the page's own head allowed, nothing else executable; its entries (article elements)."""
+    document = html5lib.parse(open(path, "rb").read(), treebuilder="etree", namespaceHTMLElements=False)
+    head = document.find("head")
+    own = set()
+    if head is not None:
+        styles = [e for e in head if e.tag == "style"]
+        own.update(id(e) for e in styles[:1])
+        for element in head:
+            if element.tag == "meta":
+                kind = next(((k, element.get(k) if k != "charset" else None) for k in ("charset", "name", "http-equiv")
+                             if element.get(k) is not None), None)
+                if kind in PAGE_METAS:
+                    own.add(id(element))
+            elif element.tag == "link" and element.get("rel") == "alternate" and scheme_of(element.get("href", "")) is None:
+                own.add(id(element))
+    if not any(e.tag == "meta" and e.get("http-equiv") == "Content-Security-Policy" and e.get("content") == PAGE_CSP
+               for e in (head if head is not None else [])):
+        findings.append("index.html: no Content-Security-Policy meta")
+    articles = 0
+    for element in document.iter():
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        articles += tag == "article"
+        if tag in FORBIDDEN_ELEMENTS and id(element) not in own:
+            findings.append(f"index.html: <{tag}> element")
+        for name, value in element.attrib.items():
+            attribute = name.split("}")[-1].lower()
+            if attribute.startswith("on"):
+                findings.append(f"index.html: event handler {attribute}={value!r}")
+            if attribute in URL_ATTRIBUTES:
+                scheme = scheme_of(value)
+                if scheme is not None and scheme not in ("http", "https"):
+                    findings.append(f"index.html: {attribute}={value!r} ({scheme}:)")
+            if attribute == "style":
+                findings.append(f"index.html: style={value!r}")
+    return articles
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -151,6 +197,8 @@ def main():
     counts["atom.xml"] = check_xml_feed(os.path.join(directory, "atom.xml"), findings)
     counts["rss.xml"] = check_xml_feed(os.path.join(directory, "rss.xml"), findings)
     counts["feed.json"] = check_json_feed(os.path.join(directory, "feed.json"), findings)
+    if os.path.exists(os.path.join(directory, "index.html")):
+        counts["index.html"] = check_page(os.path.join(directory, "index.html"), findings)
     for finding in findings:
         print("UNSAFE", finding)
     for name, count in counts.items():

@@ -28,7 +28,9 @@ import threading
 import time
 import xml.etree.ElementTree as ET
 
-OUTPUTS = {"atom.xml": "{http://www.w3.org/2005/Atom}feed", "rss.xml": "rss", "feeds.opml": "opml", "feed.json": None}
+# index.html is written as well-formed XML too (a polyglot page), so a torn one fails to parse like the feeds.
+OUTPUTS = {"atom.xml": "{http://www.w3.org/2005/Atom}feed", "rss.xml": "rss", "feeds.opml": "opml", "feed.json": None,
+           "index.html": "html", "feed.xsl": "{http://www.w3.org/1999/XSL/Transform}stylesheet"}
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 

@@ -92,12 +92,26 @@ public struct OutputFiles: Sendable, Hashable, Encodable {
     public var rss: String
     public var opml: String
     public var json: String
+    /// The page for people (`HTMLPageWriter`).
+    public var page: String
+    /// The XSLT stylesheet that `atom.xml` and `rss.xml` name, so a browser shows them as a page (`FeedStylesheet`).
+    public var stylesheet: String
 
-    public init(atom: String = "atom.xml", rss: String = "rss.xml", opml: String = "feeds.opml", json: String = "feed.json") {
+    public init(
+        atom: String = "atom.xml", rss: String = "rss.xml", opml: String = "feeds.opml", json: String = "feed.json",
+        page: String = "index.html", stylesheet: String = "feed.xsl"
+    ) {
         self.atom = atom
         self.rss = rss
         self.opml = opml
         self.json = json
+        self.page = page
+        self.stylesheet = stylesheet
+    }
+
+    /// Every output's name, in the order `Publisher` renders them.
+    public var all: [String] {
+        [atom, rss, json, opml, page, stylesheet]
     }
 }
 

@@ -10,6 +10,14 @@ public enum FileURL {
         return "file://localhost" + joined + (isDirectory && joined != "/" ? "/" : "")
     }
 
+    /// A relative reference to a file in the same directory, as one escaped segment: `atom.xml`. A name
+    /// holding `:` gets `./` first, so it cannot be read as a scheme (RFC 3986 §4.2: `javascript:x` is
+    /// written `./javascript:x`).
+    public static func sibling(_ fileName: String) -> String {
+        let segment = escapedSegment(fileName)
+        return segment.contains(":") ? "./" + segment : segment
+    }
+
     /// One path segment with everything outside `pchar` (RFC 3986 §3.3) percent-encoded.
     public static func escapedSegment(_ segment: String) -> String {
         let bytes = Array(segment.utf8)

@@ -15,6 +15,8 @@ import Foundation
 /// - Values the grammar would reject (a malformed language tag, an e-mail without `@`) are left out.
 /// - The `self` link is the public URL under `base_url`, else the file's `file:` URL (the W3C validator asks
 ///   for a self link; only the second is honest without a public URL).
+/// - An `xml-stylesheet` instruction names `feed.xsl` (`FeedStylesheet`), so a browser shows a page; readers
+///   ignore it.
 /// - `atom:source` always has `updated` (RFC 4287 §4.2.11 asks for it): the source feed's, else the entry's
 ///   own (the source held the entry, so it was updated no earlier).
 public enum AtomWriter {
@@ -26,6 +28,7 @@ public enum AtomWriter {
         let feed = feed.publishable, entries = entries.map(\.publishable)
         let xml = XMLWriter()
         xml.startDocument()
+        xml.processingInstruction("xml-stylesheet", WriterRules.stylesheetInstruction(feed.files))
         xml.startElement("feed")
         xml.declareNamespace(prefix: nil, uri: namespace)
         xml.declareNamespace(prefix: "dc", uri: dublinCore)

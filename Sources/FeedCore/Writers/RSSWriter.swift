@@ -21,6 +21,8 @@ import Foundation
 ///   validator's "DuplicateSemantics" warning; the article's own date is in the Atom and JSON outputs).
 /// - Plain text is written as the profile's "Character Data" section asks: `&`, `<`, `>` as `&#x26;`,
 ///   `&#x3C;`, `&#x3E;` (after the HTML escaping above, so `AT&T` is `AT&#x26;amp;T`).
+/// - An `xml-stylesheet` instruction names `feed.xsl` (`FeedStylesheet`), so a browser shows a page; readers
+///   ignore it.
 /// - Titles are escaped as HTML too: RSS leaves open whether a title holds HTML, and readers that render
 ///   it as HTML are common. Such a reader shows `<b>` as written, and so does a reader that decodes
 ///   entities in plain-text titles (feedparser does); only a title holding `<`, `>` or `&` is affected.
@@ -34,6 +36,7 @@ public enum RSSWriter {
         let feed = feed.publishable, entries = entries.map(\.publishable)
         let xml = XMLWriter()
         xml.startDocument()
+        xml.processingInstruction("xml-stylesheet", WriterRules.stylesheetInstruction(feed.files))
         xml.startElement("rss")
         xml.attribute("version", "2.0")
         xml.declareNamespace(prefix: "atom", uri: atomNamespace)

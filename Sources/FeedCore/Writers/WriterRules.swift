@@ -2,6 +2,13 @@ import Foundation
 
 /// Rules every writer shares: the feed's date, and which values a format can carry as they are.
 enum WriterRules {
+    /// The content of the `xml-stylesheet` processing instruction that `atom.xml` and `rss.xml` carry: the
+    /// stylesheet by a relative reference (W3C "Associating Style Sheets with XML documents"), so a browser
+    /// shows the feed as a page (`FeedStylesheet`) wherever the directory is served; readers ignore it.
+    static func stylesheetInstruction(_ files: OutputFiles) -> String {
+        "type=\"text/xsl\" href=\"\(FileURL.sibling(files.stylesheet))\""
+    }
+
     /// The feed's `updated`: the newest `updated` among the entries (whatever their order), else `empty`.
     static func feedUpdated(_ entries: [Entry], empty: Date) -> Date {
         entries.lazy.map(\.updated).max() ?? empty

@@ -13,6 +13,9 @@ import Testing
         case emptyRSS = "empty-rss.xml"
         case emptyOPML = "empty-feeds.opml"
         case emptyJSON = "empty-feed.json"
+        case page = "index.html"
+        case emptyPage = "empty-index.html"
+        case stylesheet = "feed.xsl"
 
         var bytes: [UInt8] {
             let s = WriterSamples.self
@@ -25,6 +28,9 @@ import Testing
             case .emptyRSS: return RSSWriter.write(feed: s.bareFeed, entries: [], emptyFeedUpdated: s.emptyFeedUpdated)
             case .emptyOPML: return OPMLWriter.write(feed: s.bareFeed, subscriptions: [], dateCreated: nil)
             case .emptyJSON: return JSONFeedWriter.write(feed: s.bareFeed, entries: [])
+            case .page: return HTMLPageWriter.write(feed: s.feed, entries: s.entries, sources: s.sourceStatuses)
+            case .emptyPage: return HTMLPageWriter.write(feed: s.bareFeed, entries: [], sources: [])
+            case .stylesheet: return FeedStylesheet.write(feed: s.feed)
             }
         }
     }

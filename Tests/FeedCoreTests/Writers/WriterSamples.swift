@@ -95,4 +95,23 @@ enum WriterSamples {
         ),
         Subscription(title: "Bits & <Pieces>", feedURL: "https://bits.example.net/rss?format=xml&full=1"),
     ]
+
+    /// One source of each standing: healthy, failing, retired by 410, local, never polled.
+    static let sourceStatuses = [
+        SourceStatus(
+            name: "Example News", siteURL: "https://news.example.com/", feedURL: "https://news.example.com/feed.atom",
+            lastSuccess: WriterSamples.date(2026, 3, 20, 12, 5)
+        ),
+        SourceStatus(
+            name: "Flaky Blog", siteURL: "https://flaky.example.net/", feedURL: "https://flaky.example.net/rss",
+            lastSuccess: WriterSamples.date(2026, 3, 1), lastErrorStage: "PARSE", lastError: "not a feed: <html> page"
+        ),
+        SourceStatus(
+            name: "Old Zine", feedURL: "https://zine.example.org/feed", lastErrorStage: "FETCH",
+            lastError: "HTTP 410 Gone", retired: true
+        ),
+        SourceStatus(name: "Local notes", feedURL: "file:///home/someone/private/notes.xml", lastErrorStage: "FETCH",
+                     lastError: "cannot read /home/someone/private/notes.xml: no such file"),
+        SourceStatus(name: "Never polled", feedURL: "https://new.example.org/feed"),
+    ]
 }
