@@ -52,9 +52,12 @@ public enum ConfigurationLoader {
             try table.checkKeys(allowed: Set(section.keys.map(\.name)))
             for key in section.keys { try key.read(table, &config, context) }
         }
-        let names = [config.feed.files.atom, config.feed.files.rss, config.feed.files.opml, config.feed.files.json]
+        let names = config.feed.files.all
         if Set(names).count != names.count {
-            throw ConfigurationError(file: file, key: "feed.atom_file", message: "the four output file names must differ; found \(names)")
+            throw ConfigurationError(
+                file: file, key: "feed.atom_file",
+                message: "the output file names must differ (index.html and feed.xsl are taken by the page); found \(names)"
+            )
         }
         for (index, source) in try reader.tableArray("source").enumerated() {
             config.sources.append(try readSource(source, index: index, context: context))

@@ -24,7 +24,7 @@ struct FeedResponder: HTTPResponder {
             headers[.cacheControl] = "no-store"
             return Self.body(ByteBuffer(string: state.current.metrics), status: .ok, headers: headers, head: head)
         case "/":
-            return send(Self.index, request: request, head: head)
+            return send(state.current.outputFiles.page, request: request, head: head)
         case let path:
             guard let name = ServableName.fromPath(path) else { return Self.notFound(head: head) }
             return send(name, request: request, head: head)
@@ -51,9 +51,6 @@ struct FeedResponder: HTTPResponder {
         if gzip { headers[.contentEncoding] = "gzip" }
         return Self.body(gzip ? file.gzipped! : file.body, status: .ok, headers: headers, head: head)
     }
-
-    /// What `/` sends.
-    static let index = "index.html"
 
     /// No script, no plug-in, no frame; the page's own inline style and images from anywhere.
     static let pagePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; frame-ancestors 'none'"
