@@ -185,7 +185,8 @@ public enum HTMLPageWriter {
         html.end("dd")
         html.element("dt", text: "Last success")
         html.start("dd")
-        if let lastSuccess = source.lastSuccess { writeTime(&html, lastSuccess) } else { html.text("never") }
+        // The day only: a page that changed with every poll's second would be rewritten after every poll.
+        if let lastSuccess = source.lastSuccess { writeDay(&html, lastSuccess) } else { html.text("never") }
         html.end("dd")
         if !source.retired, let stage = source.lastErrorStage {
             html.element("dt", text: "Last error")
@@ -221,6 +222,12 @@ public enum HTMLPageWriter {
         html.raw(".")
         html.end("p")
         html.end("footer", line: true)
+    }
+
+    /// `<time datetime="2026-03-14">2026-03-14</time>`.
+    private static func writeDay(_ html: inout HTMLMarkup, _ date: Date) {
+        let day = String(FeedDate.rfc3339(date).prefix(10))
+        html.element("time", ["datetime": day], text: day)
     }
 
     /// `<time datetime="2026-03-14T09:30:00Z">2026-03-14 09:30 UTC</time>`.
