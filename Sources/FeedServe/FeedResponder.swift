@@ -42,8 +42,9 @@ struct FeedResponder: HTTPResponder {
         headers[.cacheControl] = "public, max-age=\(cacheSeconds)"
         if file.gzipped != nil { headers[.vary] = "Accept-Encoding" }
         if file.contentType.hasPrefix("text/html") { headers[.contentSecurityPolicy] = Self.pagePolicy }
+        let ifNoneMatch = request.headers[values: .ifNoneMatch]
         let notModified = ConditionalRequest.isNotModified(
-            ifNoneMatch: request.headers[values: .ifNoneMatch].isEmpty ? nil : request.headers[values: .ifNoneMatch].joined(separator: ", "),
+            ifNoneMatch: ifNoneMatch.isEmpty ? nil : ifNoneMatch.joined(separator: ", "),
             ifModifiedSince: request.headers[.ifModifiedSince],
             etags: [file.etag, file.gzipETag], lastModified: file.lastModified
         )

@@ -1,6 +1,6 @@
 /// Percent-encoding normalisation: RFC 3986 §6.2.2.1 (hex digits in upper case) and §6.2.2.2
 /// (encoded unreserved characters decoded).
-enum URIPercentEncoding {
+public enum URIPercentEncoding {
     static func normalized(_ string: String) -> String {
         guard string.contains("%") else { return string }
         var scalars = Array(string.unicodeScalars)[...]
@@ -58,5 +58,12 @@ extension URIPercentEncoding {
     /// Whether the `%` at `index` starts an escape (two hex digits follow).
     static func startsEscape(_ bytes: [UInt8], at index: Int) -> Bool {
         index + 2 < bytes.count && PublishableURL.isHexDigit(bytes[index + 1]) && PublishableURL.isHexDigit(bytes[index + 2])
+    }
+
+    /// `text` as one value of an `application/x-www-form-urlencoded` body: every byte but the unreserved
+    /// ASCII characters percent-encoded (a URL's `:`, `/`, `?`, `&` and `=` included).
+    public static func formValue(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        return encoding(bytes) { bytes[$0] < 0x80 && URICharacters.isUnreserved(Unicode.Scalar(bytes[$0])) }
     }
 }

@@ -94,14 +94,7 @@ public enum HTMLPageWriter {
     }
 
     private static func writeEntries(_ html: inout HTMLMarkup, _ entries: [Entry], feed: FeedDescription, language: String?) {
-        html.start("section", ["aria-labelledby": "entries"])
-        html.newline()
-        html.element("h2", ["id": "entries"], text: "Latest entries")
-        html.newline()
-        guard !entries.isEmpty else {
-            html.element("p", text: "No entries yet.")
-            html.newline()
-            html.end("section", line: true)
+        guard startSection(&html, id: "entries", heading: "Latest entries", emptyText: entries.isEmpty ? "No entries yet." : nil) else {
             return
         }
         html.start("ol", ["class": "entries"])
@@ -135,6 +128,20 @@ public enum HTMLPageWriter {
         html.end("section", line: true)
     }
 
+    /// Opens a `section` labelled by its `h2`; with `emptyText`, writes it as the whole section, closes it
+    /// and returns false (nothing to list).
+    private static func startSection(_ html: inout HTMLMarkup, id: String, heading: String, emptyText: String?) -> Bool {
+        html.start("section", ["aria-labelledby": id])
+        html.newline()
+        html.element("h2", ["id": id], text: heading)
+        html.newline()
+        guard let emptyText else { return true }
+        html.element("p", text: emptyText)
+        html.newline()
+        html.end("section", line: true)
+        return false
+    }
+
     /// The feed an entry came from: its source's title, else (an article) the feed's own.
     static func sourceName(of entry: Entry, feed: FeedDescription) -> String {
         guard let source = entry.source else { return feed.title }
@@ -142,16 +149,8 @@ public enum HTMLPageWriter {
     }
 
     private static func writeSources(_ html: inout HTMLMarkup, _ sources: [SourceStatus]) {
-        html.start("section", ["aria-labelledby": "sources"])
-        html.newline()
-        html.element("h2", ["id": "sources"], text: "Sources")
-        html.newline()
-        guard !sources.isEmpty else {
-            html.element("p", text: "This feed follows no other feed: every entry is its own.")
-            html.newline()
-            html.end("section", line: true)
-            return
-        }
+        let none = sources.isEmpty ? "This feed follows no other feed: every entry is its own." : nil
+        guard startSection(&html, id: "sources", heading: "Sources", emptyText: none) else { return }
         html.start("ul", ["class": "sources"])
         html.newline()
         for source in sources {

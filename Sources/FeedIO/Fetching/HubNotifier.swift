@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import FeedCore
 import Foundation
 import Logging
 import NIOCore
@@ -74,9 +75,11 @@ public struct HubNotifier: Sendable {
         request.headers.add(name: "User-Agent", value: userAgent)
         request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
         request.body = .bytes(ByteBuffer(string: Self.form(topic: topic)))
+        let deadline = NIODeadline.now() + .seconds(Int64(timeoutSeconds))
         do {
-            let response = try await client.execute(request, timeout: .seconds(Int64(timeoutSeconds)))
-            let body = try? await response.body.collect(upTo: 64 << 10)
+            let response = try await client.execute(request, deadline: deadline)
+            // The body within the same deadline: a hub that trickles its answer holds no ping for long.
+            let body = try? await HTTPFetcher.collect(response.body, upTo: 64 << 10, deadline: deadline)
             guard (200..<300).contains(response.status.code) else {
                 let said = body.map { String(buffer: $0).prefix(200) } ?? ""
                 return "HTTP \(response.status.code)" + (said.isEmpty ? "" : ": \(said)")
@@ -89,7 +92,6 @@ public struct HubNotifier: Sendable {
 
     /// `hub.mode=publish&hub.url=<topic>`, form-encoded.
     static func form(topic: String) -> String {
-        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-        return "hub.mode=publish&hub.url=" + (topic.addingPercentEncoding(withAllowedCharacters: allowed) ?? topic)
+        "hub.mode=publish&hub.url=" + URIPercentEncoding.formValue(topic)
     }
 }
