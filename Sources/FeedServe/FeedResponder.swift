@@ -31,34 +31,20 @@ struct FeedResponder: HTTPResponder {
         }
     }
 
-    /// One file: 304 when the client's copy is current, else the bytes, gzipped when the client takes it.
+    /// One file, answered as the channel's fast path answers it (`FileAnswer`); reached for files that
+    /// appeared after the last publish (an administrator's `robots.txt`), which the fast path leaves here.
     private func send(_ name: String, request: Request, head: Bool) -> Response {
-        guard let (file, cacheSeconds) = state.file(name) else { return Self.notFound(head: head) }
-        let gzip = file.gzipped != nil && ContentCoding.acceptsGzip(request.headers[.acceptEncoding])
-        var headers = Self.baseHeaders
-        headers[.contentType] = file.contentType
-        headers[.eTag] = gzip ? file.gzipETag : file.etag
-        headers[.lastModified] = FeedDate.httpDate(file.lastModified)
-        headers[.cacheControl] = "public, max-age=\(cacheSeconds)"
-        if file.gzipped != nil { headers[.vary] = "Accept-Encoding" }
-        if file.contentType.hasPrefix("text/html") { headers[.contentSecurityPolicy] = Self.pagePolicy }
-        let ifNoneMatch = request.headers[values: .ifNoneMatch]
-        let notModified = ConditionalRequest.isNotModified(
-            ifNoneMatch: ifNoneMatch.isEmpty ? nil : ifNoneMatch.joined(separator: ", "),
-            ifModifiedSince: request.headers[.ifModifiedSince],
-            etags: [file.etag, file.gzipETag], lastModified: file.lastModified
+        guard let file = state.file(name) else { return Self.notFound(head: head) }
+        let answer = FileAnswer(
+            isHead: head, acceptEncoding: request.headers[.acceptEncoding], ifNoneMatch: request.headers[.ifNoneMatch],
+            ifModifiedSince: request.headers[.ifModifiedSince], file: file
         )
-        if notModified { return Response(status: .notModified, headers: headers) }
-        if gzip { headers[.contentEncoding] = "gzip" }
-        return Self.body(gzip ? file.gzipped! : file.body, status: .ok, headers: headers, head: head)
+        let response = answer.notModified ? answer.form.notModified : answer.form.ok
+        let body = answer.sendsBody ? ResponseBody(byteBuffer: answer.form.body) : ResponseBody()
+        return Response(status: response.status, headers: response.headerFields, body: body)
     }
 
-    /// No script, no plug-in, no frame; the page's own inline style and images from anywhere.
-    static let pagePolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src https: http: data:; frame-ancestors 'none'"
-
-    static var baseHeaders: HTTPFields {
-        [.xContentTypeOptions: "nosniff", .server: "feedd/\(FeeddVersion.current)"]
-    }
+    static var baseHeaders: HTTPFields { FileAnswer.baseHeaders }
 
     static func body(_ buffer: ByteBuffer, status: HTTPResponse.Status, headers: HTTPFields, head: Bool) -> Response {
         var headers = headers
@@ -74,8 +60,4 @@ struct FeedResponder: HTTPResponder {
     }
 
     static func notFound(head: Bool) -> Response { plain(.notFound, "not found\n", head: head) }
-}
-
-extension HTTPField.Name {
-    static let xContentTypeOptions = Self("X-Content-Type-Options")!
 }

@@ -1,6 +1,7 @@
 import FeedIO
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -39,6 +40,7 @@ public struct FeedServer: Service {
         defer { state.listeningInput.finish() }
         let application = Application(
             responder: FeedResponder(state: state),
+            server: HTTPServerBuilder { responder in FeedChannel(base: HTTP1Channel(responder: responder), state: state) },
             configuration: ApplicationConfiguration(address: .hostname(listen.host, port: listen.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? listen.port

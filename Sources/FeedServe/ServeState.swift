@@ -22,6 +22,8 @@ public final class ServeState: Sendable {
         var outputFiles: OutputFiles
         var cacheSeconds: Int
         var snapshot = OutputSnapshot()
+        /// The snapshot's files by request path (`/atom.xml`; `/` for the page), heads made.
+        var byPath: [String: PreparedFile] = [:]
         var metrics = ""
         var health = Health(ok: false, message: "starting: nothing published yet")
     }
@@ -50,11 +52,18 @@ public final class ServeState: Sendable {
         let previous = content.withLock { $0.directory == directory ? $0.snapshot : OutputSnapshot() }
         // Read outside the lock: requests go on being answered from the previous snapshot meanwhile.
         let (snapshot, problems) = OutputSnapshot.load(directory: directory, outputFiles: outputFiles, previous: previous)
+        var byPath: [String: PreparedFile] = [:]
+        for (name, file) in snapshot.files {
+            let prepared = PreparedFile(file, cacheSeconds: cacheSeconds)
+            byPath["/" + name] = prepared
+            if name == outputFiles.page { byPath["/"] = prepared }
+        }
         content.withLock {
             $0.directory = directory
             $0.outputFiles = outputFiles
             $0.cacheSeconds = cacheSeconds
             $0.snapshot = snapshot
+            $0.byPath = byPath
         }
         return problems
     }
@@ -69,12 +78,19 @@ public final class ServeState: Sendable {
 
     var current: Content { content.withLock { $0 } }
 
+    /// The published file a request path names (`/` is the page), from the snapshot only: never reads the
+    /// disk, so the event loop may ask. Nil for anything else.
+    func publishedFile(path: Substring) -> PreparedFile? {
+        let key = String(path)
+        return content.withLock { $0.byPath[key] }
+    }
+
     /// The file to send for `name`: from the snapshot, else read now if it appeared since (an
     /// administrator's `robots.txt`), else nil.
-    func file(_ name: String) -> (ServedFile, cacheSeconds: Int)? {
+    func file(_ name: String) -> PreparedFile? {
         let now = current
-        if let file = now.snapshot.files[name] { return (file, now.cacheSeconds) }
+        if let file = now.byPath["/" + name] { return file }
         guard let file = try? OutputSnapshot.read(name, directory: now.directory, outputFiles: now.outputFiles) else { return nil }
-        return (file, now.cacheSeconds)
+        return PreparedFile(file, cacheSeconds: now.cacheSeconds)
     }
 }

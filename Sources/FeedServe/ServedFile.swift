@@ -15,5 +15,6 @@ public struct ServedFile: Sendable {
     /// `size:mtime` as the file system had it when the file was read: unchanged files are not read again.
     public let stamp: String
 
+    /// The gzip form's entity tag.
     var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
 }

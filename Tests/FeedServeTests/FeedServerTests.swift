@@ -75,6 +75,49 @@ import Testing
         }
     }
 
+    /// Published files are answered on the event loop, the rest by the application: requests sent at once
+    /// still get their answers in order, each whole, with a `Date`.
+    @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
+        let dir = TemporaryDirectory()
+        dir.write("atom.xml", Self.atom)
+        try await withServer(dir.path) { port, state in
+            state.setHealth(ServeState.Health(ok: true, message: "ok: published"))
+            let etag = try #require(try await get(port, "/atom.xml").header("etag"))
+            let host = "Host: 127.0.0.1\r\n"
+            let requests = "GET /healthz HTTP/1.1\r\n\(host)\r\n"
+                + "GET /atom.xml?utm=x HTTP/1.1\r\n\(host)If-None-Match: \(etag)\r\n\r\n"
+                + "GET /missing.xml HTTP/1.1\r\n\(host)\r\n"
+                + "HEAD /atom.xml HTTP/1.1\r\n\(host)\r\n"
+                + "GET /atom.xml HTTP/1.1\r\n\(host)\r\n"
+                + "GET /healthz HTTP/1.1\r\n\(host)Connection: close\r\n\r\n"
+            let responses = try await offThePool { try RawHTTPClient.exchange(port: port, request: requests, heads: [3]) }
+            #expect(responses.map(\.status) == [200, 304, 404, 200, 200, 200])
+            guard responses.count == 6 else { return }
+            #expect(String(decoding: responses[0].body, as: UTF8.self) == "ok: published\n")
+            #expect(responses[1].header("etag") == etag && responses[1].body.isEmpty)
+            #expect(responses[3].body.isEmpty && responses[3].header("content-length") == "\(Self.atom.utf8.count)")
+            #expect(responses[4].body == Array(Self.atom.utf8))
+            for response in responses {
+                let date = try #require(response.header("date"), "every answer carries Date")
+                #expect(FeedDateParser.parse(date).map { abs($0.timeIntervalSinceNow) < 60 } == true, "\(date)")
+            }
+        }
+    }
+
+    /// An HTTP/1.0 client without keep-alive is answered and the connection closed after the answer.
+    @Test func anHTTP10ClientIsAnsweredAndLetGo() async throws {
+        let dir = TemporaryDirectory()
+        dir.write("atom.xml", Self.atom)
+        try await withServer(dir.path) { port, _ in
+            let responses = try await offThePool {
+                try RawHTTPClient.exchange(port: port, request: "GET /atom.xml HTTP/1.0\r\n\r\n")
+            }
+            #expect(responses.map(\.status) == [200])
+            #expect(responses.first?.header("connection") == "close")
+            #expect(responses.first?.body == Array(Self.atom.utf8))
+        }
+    }
+
     @Test func gzipIsSentToClientsThatAskAndIsTheSameFeed() async throws {
         let dir = TemporaryDirectory()
         dir.write("atom.xml", Self.atom)

@@ -30,6 +30,21 @@ public enum RawHTTPClient {
         return try parse(raw, isHead: method == "HEAD")
     }
 
+    /// Sends `request` as written (several requests at once, an HTTP/1.0 one) and reads until the server
+    /// closes; the answers in the order they came.
+    public static func exchange(port: Int, request: String, heads: Set<Int> = []) throws -> [RawHTTPResponse] {
+        var raw = try exchange(port: port, request: Array(request.utf8))[...]
+        var responses: [RawHTTPResponse] = []
+        while !raw.isEmpty {
+            let response = try parse(Array(raw), isHead: heads.contains(responses.count))
+            let length = response.status == 304 || heads.contains(responses.count)
+                ? 0 : Int(response.header("content-length") ?? "") ?? response.body.count
+            responses.append(RawHTTPResponse(status: response.status, headers: response.headers, body: Array(response.body.prefix(length))))
+            raw = raw.dropFirst(raw.count - response.body.count + length)
+        }
+        return responses
+    }
+
     static func exchange(port: Int, request: [UInt8]) throws -> [UInt8] {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: errno \(errno)") }
