@@ -85,6 +85,18 @@ public enum ConfigurationLoader {
         }
         var source = SourceSettings(name: SourceLocation.defaultName(url), url: url)
         for key in ConfigurationSchema.sourceKeys { try key.read(t, &source, context) }
+        if source.access.username != nil, source.access.passwordFile == nil {
+            throw t.error("password_file", "missing; username needs the file holding its password")
+        }
+        if source.access.passwordFile != nil, source.access.username == nil {
+            throw t.error("username", "missing; password_file is the password of a username")
+        }
+        if source.access.username != nil, source.access.headers.contains(where: { $0.name.lowercased() == "authorization" }) {
+            throw t.error("headers", "an Authorization header and a username both set the credentials; keep one")
+        }
+        if source.access != SourceAccess(), SourceLocation.filePath(url) != nil {
+            throw t.error("url", "headers, credentials, user_agent and http_proxy apply to http(s) sources; this one is a file")
+        }
         return source
     }
 }

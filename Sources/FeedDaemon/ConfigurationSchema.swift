@@ -174,6 +174,11 @@ enum ConfigurationSchema {
             Key(name: "user_agent", builtIn: "`feedd/<version>`", meaning: "sent with every request; add a URL or email so publishers can reach you",
                 read: { t, c, _ throws(ConfigurationError) in c.polling.userAgent = try t.string("user_agent", nonEmpty: true) ?? c.polling.userAgent },
                 show: { quoted($0.polling.userAgent) }),
+            Key(name: "http_proxy", builtIn: "not set (direct)", meaning: "an HTTP proxy for every source, `http://host:port` (https goes through it with CONNECT); a source may name its own or `\"\"`",
+                read: { t, c, _ throws(ConfigurationError) in
+                    if let proxy = try t.proxy("http_proxy") { c.polling.httpProxy = proxy }
+                },
+                show: { $0.polling.httpProxy.map { quoted($0.description) } ?? "not set" }),
             Key(name: "subscriptions", builtIn: "not set", meaning: "an OPML file of further sources (`feedd import` adds to it)",
                 read: { t, c, x throws(ConfigurationError) in
                     if let path = try t.string("subscriptions", nonEmpty: true) {
@@ -241,6 +246,51 @@ enum ConfigurationSchema {
         SourceKey(name: "allow_private_redirects", builtIn: "`false`", meaning: "allow a public feed to redirect to an internal address",
                   read: { t, s, _ throws(ConfigurationError) in s.allowPrivateRedirects = try t.bool("allow_private_redirects") ?? false },
                   show: { s, _ in s.allowPrivateRedirects ? "true" : nil }),
+        SourceKey(name: "headers", builtIn: "none", meaning: "extra request headers, `{ \"X-Api-Key\" = \"…\" }`; sent only to the source's own origin, shown redacted",
+                  read: { t, s, _ throws(ConfigurationError) in s.access.headers = try t.headers("headers") },
+                  show: { s, _ in
+                      s.access.headers.isEmpty ? nil : "{ " + s.access.headers.map { "\(quoted($0.name)) = (redacted)" }.joined(separator: ", ") + " }"
+                  }),
+        SourceKey(name: "username", builtIn: "not set", meaning: "HTTP basic auth user; the password is read from `password_file`",
+                  read: { t, s, _ throws(ConfigurationError) in
+                      guard let name = try t.string("username", nonEmpty: true) else { return }
+                      guard !name.contains(":"), SourceAccess.isSendableValue(name) else {
+                          throw t.error("username", "expected a user name without \":\" or line breaks (RFC 7617)")
+                      }
+                      s.access.username = name
+                  },
+                  show: { s, _ in s.access.username.map { quoted($0) } }),
+        SourceKey(name: "password_file", builtIn: "not set", meaning: "file whose first line is the basic-auth password (never in the configuration, never logged); read at each poll",
+                  read: { t, s, x throws(ConfigurationError) in
+                      guard let path = try t.string("password_file", nonEmpty: true) else { return }
+                      let resolved = FilePath.resolve(path, against: x.baseDirectory)
+                      do {
+                          _ = try SourceAccess.readPassword(resolved)
+                      } catch {
+                          throw t.error("password_file", "\(error)")
+                      }
+                      s.access.passwordFile = resolved
+                  },
+                  show: { s, _ in s.access.passwordFile.map { quoted($0) } }),
+        SourceKey(name: "user_agent", builtIn: "`polling.user_agent`", meaning: "this source's `User-Agent`",
+                  read: { t, s, _ throws(ConfigurationError) in
+                      guard let agent = try t.string("user_agent", nonEmpty: true) else { return }
+                      guard SourceAccess.isSendableValue(agent) else { throw t.error("user_agent", "expected one line of visible characters") }
+                      s.access.userAgent = agent
+                  },
+                  show: { s, _ in s.access.userAgent.map { quoted($0) } }),
+        SourceKey(name: "http_proxy", builtIn: "`polling.http_proxy`", meaning: "this source's proxy, `http://host:port`, or `\"\"` to go direct",
+                  read: { t, s, _ throws(ConfigurationError) in
+                      guard let choice = try t.proxy("http_proxy") else { return }
+                      s.proxy = choice.map { .through($0) } ?? .direct
+                  },
+                  show: { s, _ in
+                      switch s.proxy {
+                      case .inherit: nil
+                      case .direct: "\"\" (direct)"
+                      case let .through(proxy): quoted(proxy.description)
+                      }
+                  }),
     ]
 
     /// Every key as `section.key` (`source.url` for the `[[source]]` keys): what the documentation lists.

@@ -36,7 +36,11 @@ struct InspectJob: Sendable {
     private func inspect(_ input: String) async throws -> String {
         let parser = FeedParser(options: FeedParserOptions(maxBytes: maxSize))
         if Self.isURL(input), let fetcher {
-            switch await fetcher.fetch(FetchRequest(url: input, allowPrivateRedirects: true)) {
+            // A configured source's URL is fetched as polling fetches it (its headers, credentials, proxy).
+            let source = configuration.sources.first { $0.url == input }
+            let access = source?.fetchAccess(globalProxy: configuration.polling.httpProxy)
+                ?? SourceAccess(proxy: configuration.polling.httpProxy)
+            switch await fetcher.fetch(FetchRequest(url: input, allowPrivateRedirects: true, access: access)) {
             case let .fetched(document):
                 return try render(input, InMemoryDocument(document.body), parser: parser,
                                   url: document.metadata.finalURL, charset: document.charset)
