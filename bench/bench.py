@@ -17,7 +17,8 @@ feeds.py), are generated into the work directory and reused while the generators
 goes to bench/corpus/serve.py on 127.0.0.1. Every contender runs once per round, the rounds interleaved;
 times are medians (wall clock), peak RSS the largest seen (GNU time's %M: `apt-get install -y time`).
 Every run writes its figures, targets and PASS/FAIL lines, with the machine and the feedd commit, to
-bench/RESULTS.md. bench/README.md says what each benchmark measures.
+bench/RESULTS.md, a chart per benchmark to bench/charts/ (linked from RESULTS.md) and the raw figures to
+bench/results.json. bench/README.md says what each benchmark measures.
 """
 import argparse
 import gzip
