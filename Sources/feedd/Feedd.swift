@@ -16,6 +16,7 @@ struct Feedd: AsyncParsableCommand {
               feedd --once --config /etc/feedd/feedd.toml --output /srv/feeds
               feedd check                 validate the configuration
               feedd status                each source's health and schedule
+              feedd add https://site.example/   find a site's feed and subscribe
               feedd import list.opml      add feeds to polling.subscriptions
               feedd inspect https://example.org/feed.xml --json
 
@@ -29,7 +30,7 @@ struct Feedd: AsyncParsableCommand {
             error. On a usage or configuration error nothing is written.
             """,
         version: FeeddVersion.current,
-        subcommands: [Run.self, Check.self, Status.self, Import.self, Inspect.self],
+        subcommands: [Run.self, Check.self, Status.self, Add.self, Import.self, Inspect.self],
         defaultSubcommand: Run.self
     )
 
