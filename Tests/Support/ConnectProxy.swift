@@ -66,16 +66,8 @@ public final class ConnectProxy: Sendable {
         let target = String(words[1])
         recorded.withLock { $0.append((target, text)) }
         guard let destination = route(target) else { return reply(client, "502 Bad Gateway") }
-        let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard let upstream = try? RawHTTPClient.connectLoopback(port: destination) else { return reply(client, "502 Bad Gateway") }
         defer { close(upstream) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(destination).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { return reply(client, "502 Bad Gateway") }
         reply(client, "200 Connection Established")
         pipe(client, upstream)
     }
