@@ -272,7 +272,7 @@ public struct ArticleIngest: Sendable {
             let entry = Entry(
                 id: id, title: article.title, link: article.link, published: published, updated: updated,
                 originalDate: article.originalDate, summary: article.summary, contentHTML: article.contentHTML,
-                language: article.language
+                language: article.language, categories: article.categories
             )
             try tx.saveEntry(StoredEntry(
                 source: StateStore.articlesSource, origin: file.name, contentHash: article.contentHash, entry: entry

@@ -46,7 +46,7 @@ public enum ConfigurationLoader {
         var config = Configuration.defaults(baseDirectory: baseDirectory)
         config.file = file
         let context = ConfigurationSchema.Context(baseDirectory: baseDirectory)
-        try reader.checkKeys(allowed: Set(ConfigurationSchema.sections.map(\.name) + ["source"]))
+        try reader.checkKeys(allowed: Set(ConfigurationSchema.sections.map(\.name) + ["source", "output"]))
         for section in ConfigurationSchema.sections {
             guard let table = try reader.table(section.name) else { continue }
             try table.checkKeys(allowed: Set(section.keys.map(\.name)))
@@ -72,7 +72,33 @@ public enum ConfigurationLoader {
             }
             seen[source.url] = index
         }
+        var taken = Set(names)
+        for table in try reader.tableArray("output") {
+            let output = try readOutput(table)
+            let topic = output.topic(config.feed)
+            if let clash = topic.files.first(where: taken.contains) {
+                throw table.error("name", "\"\(output.name)\" gives \(clash), which another output already writes; pick another name")
+            }
+            taken.formUnion(topic.files)
+            config.outputs.append(output)
+        }
         return config
+    }
+
+    static func readOutput(_ t: TOMLReader) throws(ConfigurationError) -> OutputSettings {
+        try t.checkKeys(allowed: Set(ConfigurationSchema.outputKeys.map(\.name)))
+        guard let name = try t.string("name", nonEmpty: true) else {
+            throw t.error("name", "missing; every [[output]] needs a name for its files, like \"local\"")
+        }
+        guard OutputSettings.isValidName(name) else {
+            throw t.error("name", "expected letters, digits, - and _ (at most 64, starting with a letter or digit); found \"\(name)\"")
+        }
+        var output = OutputSettings(name: name)
+        for key in ConfigurationSchema.outputKeys { try key.read(t, &output) }
+        guard output.selects else {
+            throw t.error("name", "selects every entry; give categories, sources, languages, include or exclude (the merged feed already has them all)")
+        }
+        return output
     }
 
     static func readSource(_ t: TOMLReader, index: Int, context: ConfigurationSchema.Context) throws(ConfigurationError) -> SourceSettings {

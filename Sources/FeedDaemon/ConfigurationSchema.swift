@@ -31,6 +31,16 @@ enum ConfigurationSchema {
         let show: @Sendable (SourceSettings, Configuration) -> String?
     }
 
+    /// One key of an `[[output]]` table.
+    struct OutputKey: Sendable {
+        let name: String
+        let builtIn: String
+        let meaning: String
+        let read: @Sendable (TOMLReader, inout OutputSettings) throws(ConfigurationError) -> Void
+        /// The summary value; nil leaves the line out.
+        let show: @Sendable (OutputSettings) -> String?
+    }
+
     struct Section: Sendable {
         let name: String
         let keys: [Key]
@@ -293,9 +303,38 @@ enum ConfigurationSchema {
                   }),
     ]
 
-    /// Every key as `section.key` (`source.url` for the `[[source]]` keys): what the documentation lists.
+    /// The keys of an `[[output]]` table (`name` is read first, by the loader).
+    static let outputKeys: [OutputKey] = [
+        OutputKey(name: "name", builtIn: "required", meaning: "the files' name: `NAME.atom.xml`, `NAME.rss.xml`, `NAME.feed.json` (letters, digits, `-`, `_`)",
+                  read: { _, _ throws(ConfigurationError) in }, show: { quoted($0.name) }),
+        OutputKey(name: "title", builtIn: "`<feed.title>: <name>`", meaning: "the title of this output's feeds",
+                  read: { t, o throws(ConfigurationError) in o.title = try t.string("title", nonEmpty: true) },
+                  show: { $0.title.map { quoted($0) } }),
+        OutputKey(name: "id", builtIn: "`tag:<tag_authority>:output:<name>`", meaning: "this output's feed id",
+                  read: { t, o throws(ConfigurationError) in o.id = try t.string("id", nonEmpty: true) },
+                  show: { $0.id.map { quoted($0) } }),
+        OutputKey(name: "categories", builtIn: "any", meaning: "entries with one of these categories (a source's `category`, the feed's, an article's front matter `tags`)",
+                  read: { t, o throws(ConfigurationError) in o.categories = try t.strings("categories") },
+                  show: { $0.categories.isEmpty ? nil : "\($0.categories.map { quoted($0) })" }),
+        OutputKey(name: "sources", builtIn: "any", meaning: "entries of these sources (names or URLs as configured; `articles` for the seeds directory)",
+                  read: { t, o throws(ConfigurationError) in o.sources = try t.strings("sources") },
+                  show: { $0.sources.isEmpty ? nil : "\($0.sources.map { quoted($0) })" }),
+        OutputKey(name: "languages", builtIn: "any", meaning: "entries in these languages (`fr` also takes `fr-CA`; articles' detected language)",
+                  read: { t, o throws(ConfigurationError) in o.languages = try t.strings("languages") },
+                  show: { $0.languages.isEmpty ? nil : "\($0.languages.map { quoted($0) })" }),
+        OutputKey(name: "include", builtIn: "none", meaning: "regular expressions on title and text: keep entries matching one",
+                  read: { t, o throws(ConfigurationError) in o.include = try t.patterns("include") },
+                  show: { $0.include.isEmpty ? nil : "\($0.include.map { quoted($0) })" }),
+        OutputKey(name: "exclude", builtIn: "none", meaning: "regular expressions on title and text: leave out entries matching one",
+                  read: { t, o throws(ConfigurationError) in o.exclude = try t.patterns("exclude") },
+                  show: { $0.exclude.isEmpty ? nil : "\($0.exclude.map { quoted($0) })" }),
+    ]
+
+    /// Every key as `section.key` (`source.url` for the `[[source]]` keys, `output.name` for `[[output]]`'s):
+    /// what the documentation lists.
     static var dottedKeys: [String] {
         sections.flatMap { section in section.keys.map { "\(section.name).\($0.name)" } } + sourceKeys.map { "source.\($0.name)" }
+            + outputKeys.map { "output.\($0.name)" }
     }
 
     /// The README's table of keys: one row per key, `section.key`, built-in value, meaning.
@@ -305,6 +344,7 @@ enum ConfigurationSchema {
             rows += section.keys.map { "| `\(section.name).\($0.name)` | \($0.builtIn) | \($0.meaning) |" }
         }
         rows += sourceKeys.map { "| `[[source]] \($0.name)` | \($0.builtIn) | \($0.meaning) |" }
+        rows += outputKeys.map { "| `[[output]] \($0.name)` | \($0.builtIn) | \($0.meaning) |" }
         return rows.joined(separator: "\n")
     }
 
