@@ -163,3 +163,47 @@ import Testing
         #expect(file?.key == "source[0].url" && file?.message.contains("http(s) sources") == true, "\(String(describing: file))")
     }
 }
+
+/// `[[output]]` tables: read strictly, each naming a distinct set of files.
+@Suite struct OutputConfigurationTests {
+    @Test func outputsAreReadWithTheirDefaults() throws {
+        let config = try ConfigurationLoader.parse("""
+            [feed]
+            title = "Town"
+            tag_authority = "town.example,2026"
+            [[output]]
+            name = "local"
+            categories = ["Local"]
+            languages = "fr"
+            """, file: "f.toml", baseDirectory: "/etc/feedd")
+        #expect(config.outputs.map(\.name) == ["local"])
+        #expect(config.outputs[0].languages == ["fr"])
+        let topic = try #require(config.feedDescription.topics.first)
+        #expect(topic.title == "Town: local" && topic.id == "tag:town.example,2026:output:local")
+        #expect(config.feedDescription.allFiles.suffix(3) == ["local.atom.xml", "local.rss.xml", "local.feed.json"])
+        #expect(ConfigurationSummary.text(config).contains("[[output]]  # 0: local.atom.xml, local.rss.xml, local.feed.json"))
+    }
+
+    @Test func badOutputsNameTheKey() {
+        let cases: [(String, String, String)] = [
+            ("[[output]]\ncategories = [\"a\"]", "output[0].name", "missing"),
+            ("[[output]]\nname = \"../x\"\ncategories = [\"a\"]", "output[0].name", "letters, digits"),
+            ("[[output]]\nname = \"all\"", "output[0].name", "selects every entry"),
+            ("[[output]]\nname = \"a\"\ncategories = [\"x\"]\n[[output]]\nname = \"a\"\nlanguages = [\"fr\"]", "output[1].name", "already writes"),
+            ("[feed]\natom_file = \"news.atom.xml\"\n[[output]]\nname = \"news\"\nlanguages = [\"fr\"]", "output[0].name", "already writes"),
+            ("[[output]]\nname = \"a\"\ncategory = \"x\"", "output[0].category", "unknown key"),
+            ("[[output]]\nname = \"a\"\ninclude = [\"(\"]", "output[0].include", "not a valid regular expression"),
+        ]
+        for (text, key, message) in cases {
+            do {
+                _ = try ConfigurationLoader.parse(text, file: "f.toml", baseDirectory: "/etc/feedd")
+                Issue.record("accepted: \(text)")
+            } catch let error as ConfigurationError {
+                #expect(error.key == key, "\(text): \(error)")
+                #expect(error.message.contains(message), "\(text): \(error)")
+            } catch {
+                Issue.record("\(error)")
+            }
+        }
+    }
+}
