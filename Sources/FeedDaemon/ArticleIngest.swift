@@ -78,8 +78,11 @@ public struct ArticleIngest: Sendable {
             known = Dictionary(uniqueKeysWithValues: records.map { ($0.name, $0) })
         }
         // Recorded once every row matches the scan (rejected files included), so the next pass can stop at
-        // the digest.
-        let done: KeyValuePairs = [StateStore.articlesScanKey: digest, StateStore.articlesSettingsKey: settings]
+        // the digest; with it, the time of this pass (`feedd status`: the last pass that took a change in).
+        let done: KeyValuePairs = [
+            StateStore.articlesScanKey: digest, StateStore.articlesSettingsKey: settings,
+            StateStore.articlesPassKey: StateStore.metaValue(now),
+        ]
         report.unchanged = scanned.count - changed.count
         guard !changed.isEmpty || !vanished.isEmpty else {
             try store.recordMeta(done)
