@@ -26,10 +26,11 @@ struct Feedd: AsyncParsableCommand {
 
             Exit status: 0 success; 2 status: an enabled source is failing or
             gone (410); 64 usage error; 65 input that cannot be parsed
-            (inspect, import), or no new feed found (add); 66 the seeds directory cannot be read; 69
-            cannot listen on serve.listen; 74 I/O error (store, output
-            directory); 75 another feedd holds the lock; 78 configuration
-            error. On a usage or configuration error nothing is written.
+            (inspect, import), or no new feed found (add); 66 the seeds
+            directory cannot be read; 69 cannot listen on serve.listen; 74
+            I/O error (store, output directory); 75 another feedd holds the
+            lock; 78 configuration error. On a usage or configuration error
+            nothing is written.
             """,
         version: FeeddVersion.current,
         subcommands: [Run.self, Check.self, Status.self, Add.self, Import.self, Inspect.self],
