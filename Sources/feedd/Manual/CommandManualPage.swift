@@ -104,6 +104,13 @@ struct CommandManualPage {
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if line.hasPrefix("  ") && !line.allSatisfy(\.isWhitespace) {
+                // A heading line (`Examples:`) before the display stands as a paragraph of its own.
+                if prose.count > 1, let heading = prose.last, heading.hasSuffix(":") {
+                    prose.removeLast()
+                    flush()
+                    lines.append(".Pp")
+                    prose = [heading]
+                }
                 if !prose.isEmpty { flush() }
                 literal.append(String(line.drop(while: { $0 == " " })))
             } else {
