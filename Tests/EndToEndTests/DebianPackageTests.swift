@@ -7,8 +7,9 @@ import Testing
 /// `feedd --once` as the feedd user against the installed configuration, an upgrade that keeps an edited
 /// configuration, remove, and a purge that leaves the file system as it found it.
 ///
-/// While the package is installed, a feedd run without `--config` outside a directory with `config/` reads
-/// /etc/feedd/feedd.toml; the other tests that do so (inspect) do not depend on the configuration.
+/// Its tools run niced, so that the suite's timing tests beside it keep their CPU. While the package is
+/// installed, a feedd run without `--config` outside a directory with `config/` reads /etc/feedd/feedd.toml;
+/// the other tests that do so (inspect) do not depend on the configuration.
 @Suite(.enabled(if: DebianPackage.tools, "dpkg-deb, dpkg-shlibdeps, make or strip missing (apt-get install dpkg-dev make binutils)"))
 struct DebianPackageTests {
     @Test func packageHoldsTheLayout() throws {
@@ -70,7 +71,7 @@ struct DebianPackageTests {
     @Test(.enabled(if: Tools.exists("lintian"), "lintian is not installed (apt-get install lintian)"))
     func lintianReportsNoError() throws {
         let package = try DebianPackage.first.get()
-        let result = try ToolProcess.run("/usr/bin/env", ["lintian", "--allow-root", "--fail-on", "none", package.path])
+        let result = try ToolProcess.run("/usr/bin/nice", ["-n", "10", "lintian", "--allow-root", "--fail-on", "none", package.path])
         try #require(result.status == 0, "lintian did not run: \(result.output)")
         let errors = result.output.split(separator: "\n").filter { $0.hasPrefix("E:") }
         let unexpected = errors.filter { !($0.contains("custom-library-search-path") && $0.contains("swift")) }
@@ -165,7 +166,7 @@ enum DebianPackage {
     static func build(revision: Int) throws(Failure) -> Built {
         let result: (status: Int32, output: String)
         do {
-            result = try ToolProcess.run(root + "/packaging/build-deb", [
+            result = try ToolProcess.run("/usr/bin/nice", ["-n", "10", root + "/packaging/build-deb",
                 "--binary", FeeddProcess.binary, "--output", output, "--revision", "\(revision)", "--fast",
             ])
         } catch {
@@ -198,7 +199,7 @@ enum DebianPackage {
     }
 
     static func dpkg(_ arguments: [String]) throws {
-        let result = try ToolProcess.run("/usr/bin/env", ["DEBIAN_FRONTEND=noninteractive", "dpkg"] + arguments, in: "/")
+        let result = try ToolProcess.run("/usr/bin/nice", ["-n", "10", "env", "DEBIAN_FRONTEND=noninteractive", "dpkg"] + arguments, in: "/")
         guard result.status == 0 else { throw Failure(description: "dpkg \(arguments.joined(separator: " ")):\n\(result.output)") }
     }
 
