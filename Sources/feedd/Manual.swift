@@ -36,6 +36,9 @@ struct Manual: ParsableCommand {
         switch page {
         case .command:
             let dump = try JSONDecoder().decode(HelpDump.self, from: Data(Feedd._dumpHelp().utf8))
+            guard dump.serializationVersion == 0 else {
+                throw ValidationError("ArgumentParser describes the commands in version \(dump.serializationVersion); this page reads version 0")
+            }
             print(CommandManualPage(tool: dump.command, date: shown, version: FeeddVersion.current).render(), terminator: "")
         case .configuration:
             print(ConfigurationManualPage(tables: ConfigurationReference.tables, date: shown, version: FeeddVersion.current).render(), terminator: "")
