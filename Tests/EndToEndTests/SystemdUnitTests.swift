@@ -18,7 +18,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for name in Self.units {
-            let text = try SystemdUnit.text(name).replacingOccurrences(of: "/usr/local/bin/feedd", with: binary)
+            let text = try SystemdUnit.text(name).replacingOccurrences(of: "/usr/bin/feedd", with: binary)
             try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
         }
 
@@ -46,7 +46,7 @@ import Testing
         #expect(unit.values("Install", "WantedBy") == ["multi-user.target"])
 
         let command = try #require(unit.values("Service", "ExecStart").first).split(separator: " ").map(String.init)
-        #expect(command.first == "/usr/local/bin/feedd")
+        #expect(command.first == "/usr/bin/feedd")
         #expect(!command.contains("--once"))
         #expect(SystemdUnit.option("--config", in: command) == "/etc/feedd/feedd.toml")
         #expect(SystemdUnit.option("--state", in: command) == "/var/lib/feedd")
@@ -58,7 +58,7 @@ import Testing
         let once = try SystemdUnit("feedd-once.service")
         #expect(once.values("Service", "Type") == ["oneshot"])
         let command = try #require(once.values("Service", "ExecStart").first).split(separator: " ").map(String.init)
-        #expect(command.first == "/usr/local/bin/feedd")
+        #expect(command.first == "/usr/bin/feedd")
         #expect(command.contains("--once"))
 
         let timer = try SystemdUnit("feedd-once.timer")
@@ -94,6 +94,10 @@ import Testing
         }
         let output = try #require(SystemdUnit.option("--output", in: command))
         #expect(created.contains { $0.count >= 4 && $0[1] == output && $0[3] == user }, "\(output) belongs to \(user)")
+        let state = try #require(SystemdUnit.option("--state", in: command))
+        let mode = try #require(unit.values("Service", "StateDirectoryMode").first)
+        #expect(created.contains { $0.count >= 5 && $0[1] == state && $0[2] == mode && $0[3] == user && $0[4] == user },
+                "tmpfiles creates \(state) as StateDirectory= would (for runs outside the unit)")
     }
 }
 
