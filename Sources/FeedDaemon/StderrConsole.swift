@@ -8,14 +8,14 @@ import Synchronization
 public final class StderrConsole: Sendable {
     /// The status line on screen; nil when none is.
     private let status = Mutex<String?>(nil)
-    private let descriptor: Int32
+    private let output: FileHandle
 
     /// Back to the first column, then erase to the end of the line.
     static let erase = "\r\u{1B}[K"
 
     /// A console writing to `descriptor` (stderr unless a test says otherwise).
     public init(descriptor: Int32 = STDERR_FILENO) {
-        self.descriptor = descriptor
+        output = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
     }
 
     /// Draws `text` (one line, no newline) over the status line on screen.
@@ -50,15 +50,8 @@ public final class StderrConsole: Sendable {
         }
     }
 
-    /// The whole text, retried after a short write or an interrupted call; given up on any other error
-    /// (stderr gone: nowhere to say so).
+    /// The whole text in one call; an error is dropped (stderr gone: nowhere to say so).
     private func write(_ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            bytes = bytes.dropFirst(written)
-        }
+        try? output.write(contentsOf: Data(text.utf8))
     }
 }

@@ -1,4 +1,5 @@
 import FeedDaemon
+import FeedIO
 import Foundation
 import Synchronization
 
@@ -20,10 +21,17 @@ final class ProgressDisplay: Sendable {
     /// How often the line is redrawn.
     static let interval = Duration.milliseconds(200)
 
-    init(console: StderrConsole, columns: @escaping @Sendable () -> Int = Terminal.stderrColumns) {
+    init(console: StderrConsole, columns: @escaping @Sendable () -> Int = ProgressDisplay.stderrColumns) {
         self.console = console
         self.columns = columns
         self.started = clock.now
+    }
+
+    /// The width of the terminal on stderr: the kernel's (read at each redraw: the window may be resized),
+    /// else `COLUMNS`, else 80.
+    @Sendable static func stderrColumns() -> Int {
+        Terminal.columns(STDERR_FILENO)
+            ?? ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil } ?? 80
     }
 
     /// The sink the pass reports to.

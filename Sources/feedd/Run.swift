@@ -58,7 +58,7 @@ struct Run: AsyncParsableCommand {
 
     func run() async throws {
         let showsProgress = ProgressPolicy.allows(
-            quiet: quiet, stderrIsTerminal: Terminal.stderrIsTerminal, environment: ProcessInfo.processInfo.environment
+            quiet: quiet, stderrIsTerminal: Terminal.isTerminal(STDERR_FILENO), environment: ProcessInfo.processInfo.environment
         )
         let console = showsProgress ? StderrConsole() : nil
         let logger = options.makeLogger(defaultLevel: quiet ? .warning : .info, console: console)

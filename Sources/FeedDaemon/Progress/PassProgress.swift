@@ -1,5 +1,5 @@
-/// How far a pass has gone: files read out of those to read, sources polled out of those due. A value
-/// updated with `PassEvent`s stamped with the time since the pass began.
+/// How far a pass has gone: files read (and stored) out of those to read, sources polled out of those due.
+/// A value updated with `PassEvent`s stamped with the time since the pass began.
 public struct PassProgress: Sendable, Hashable {
     /// A pass shows progress only when it reads more files than this…
     public static let fileThreshold = 300
@@ -10,7 +10,7 @@ public struct PassProgress: Sendable, Hashable {
     public var filesToRead = 0
     public var sourcesPolled = 0
     public var sourcesDue = 0
-    /// When the ingest announced its files, and when the last one was read (for the rate).
+    /// When the ingest announced its files, and when the last one was stored (for the rate).
     public var readingStarted: Duration?
     public var lastRead: Duration?
     public var finished = false
