@@ -17,7 +17,8 @@ feeds.py), are generated into the work directory and reused while the generators
 goes to bench/corpus/serve.py on 127.0.0.1. Every contender runs once per round, the rounds interleaved;
 times are medians (wall clock), peak RSS the largest seen (GNU time's %M: `apt-get install -y time`).
 Every run writes its figures, targets and PASS/FAIL lines, with the machine and the feedd commit, to
-bench/RESULTS.md. bench/README.md says what each benchmark measures.
+bench/RESULTS.md, a chart per benchmark to bench/charts/ (linked from RESULTS.md) and the raw figures to
+bench/results.json. bench/README.md says what each benchmark measures.
 """
 import argparse
 import gzip
@@ -108,6 +109,12 @@ def articles(args, report):
         sec.say(f"  feedd --once {key:<7}{med[key] * 1000:8.1f} ms   peak RSS {mib(max(rss[key])):6.1f} MiB")
     if "find+stat" in med:
         sec.say(f"  warm / find with a stat per file {med['warm'] / med['find+stat']:.2f}x")
+    chart = sec.bar_chart("median time", "ms", note=f"{len(files)} files, {size / 1e6:.1f} MB, {args.runs} runs")
+    for key in peers:
+        chart.bar(labels[key], med[key] * 1000)
+    for key, floor, limit in (("cold", "cat", 5), ("warm", "find", 3)):
+        target = med[floor] * limit * 1000 if floor in med else None
+        chart.bar(f"feedd --once {key}", med[key] * 1000, True, target, f"≤ {limit}x {labels[floor]}")
     ratio_check(sec, "feedd --once cold / cat", med, "cold", "cat", 5)
     ratio_check(sec, "feedd --once warm / find -type f", med, "warm", "find", 3)
     sec.check("feedd --once peak RSS (cold and warm)", mib(max(rss["cold"] + rss["warm"])), "<", 64, "MiB")
@@ -195,8 +202,9 @@ def parse_round(contenders, paths, feedd, mode, scratch, rotation):
             sample.add(t, rss, cpu, feedd_entries(mode, out))
 
 
-def parse_set(sec, paths, manifest_entries, size, args, mode, scratch, xml=True):
-    """Measures one set of files, prints its table and checks feedd's entry count; returns the contenders."""
+def parse_set(sec, paths, manifest_entries, size, args, mode, scratch, xml=True, limit=None):
+    """Measures one set of files, prints its table, charts it (limit: the most feedd / xmllint may be) and
+    checks feedd's entry count; returns the contenders."""
     contenders = {}
     if xml and has("xmllint"):
         contenders["xmllint"] = Samples("xmllint --sax --noout (1 process)")
@@ -228,6 +236,10 @@ def parse_set(sec, paths, manifest_entries, size, args, mode, scratch, xml=True)
         ratio = f"{net / floor.median:10.2f}x" if floor else f"{'-':>11}"
         rate = f"{size / 1e6 / net:8.1f}" if net > 0 else f"{'-':>8}"
         sec.say(f"  {'sfeed net of spawn cost (difference)':<44}{net * 1000:9.1f}{'':9}{rate}{ratio}")
+    chart = sec.bar_chart("median time", "ms", note=f"{len(paths)} files, {size / 1e6:.1f} MB, {args.runs} runs")
+    for key, s in contenders.items():
+        target = floor.median * limit * 1000 if key == "feedd" and limit and floor else None
+        chart.bar(s.name.strip(), s.median * 1000, key == "feedd", target, f"≤ {limit:g}x xmllint" if target else "")
     if "feedd" in contenders:
         got = contenders["feedd"].counts
         sec.check("feedd entries = manifest", next((c for c in got if c != manifest_entries), got[-1]),
@@ -263,7 +275,7 @@ def parse(args, report):
             sec.say("  skipped: feedd (this build has no `feedd inspect`)")
         elif mode == "json":
             sec.say("  note: this build has no `feedd inspect --quiet FILE...`: feedd runs one process per file")
-        contenders = parse_set(sec, paths, entries, size, args, mode, scratch, xml)
+        contenders = parse_set(sec, paths, entries, size, args, mode, scratch, xml, 1.3 if title == "parse" else None)
         if title == "parse":
             label, target = "feedd / xmllint --sax", "<= 1.3x"
             if "feedd" in contenders and "xmllint" in contenders:
@@ -421,6 +433,13 @@ def poll(args, report):
         sec.say(f"  ratio sfeed cold / cold floor {med['sfeed cold'] / med['cold floor']:6.2f}x")
     if "sfeed warm" in med and "warm floor" in med:
         sec.say(f"  ratio sfeed warm / 304 floor  {med['sfeed warm'] / med['warm floor']:6.2f}x")
+    chart = sec.bar_chart("median time", "ms", note=f"{n} feeds, {size / 1e6:.1f} MB over loopback, {args.runs} runs")
+    limits = {"feedd cold": ("cold floor", 2), "feedd warm": ("warm floor", 5)}  # the targets below
+    for key, (s, _, _, _) in rows.items():
+        floor, limit = limits.get(key, (None, None))
+        target = med[floor] * limit * 1000 if floor in med else None
+        chart.bar(s.name.strip(), s.median * 1000, key.startswith("feedd"), target,
+                  f"≤ {limit}x {'304 floor' if floor == 'warm floor' else floor}" if target else "")
     for key in ("feedd cold", "feedd warm"):
         got = next((a for a in answered[key] if a != expected[key]), expected[key])
         sec.check(f"{key} answers (200s/304s)", "%d/%d" % got, "==", "%d/%d" % expected[key])

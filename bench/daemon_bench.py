@@ -138,6 +138,10 @@ def latency(args, sec):
     for p in (50, 90, 99):
         sec.say(f"  p{p} {pct(p):7.1f} ms")
     sec.say(f"  max {samples[-1] * 1000:7.1f} ms   exit status after SIGTERM: {code}")
+    chart = sec.bar_chart("latency", "ms", note=f"rename to new atom.xml, {len(samples)} drops, 250 ms debounce included")
+    for p, limit in ((50, 300), (90, None), (99, 1000)):
+        chart.bar(f"p{p}", pct(p), True, limit)
+    chart.bar("max", samples[-1] * 1000, True)
     sec.check("p50, rename to new atom.xml", pct(50), "<", 300, "ms")
     sec.check("p99, rename to new atom.xml", pct(99), "<", 1000, "ms")
     shutil.rmtree(work, ignore_errors=True)
@@ -178,6 +182,11 @@ def idle(args, sec):
             f"file-backed (libraries) {memory.get('RssFile', 0):.1f} MiB")
     sec.say(f"  requests during idle: {after['requests'] - before['requests']} "
             f"({before['requests']} at start-up)   exit status after SIGTERM: {code}")
+    chart = sec.bar_chart("memory", "MiB", note=f"{len(names)} sources, {t1 - t0:.0f} s idle; CPU {share:.2f} %")
+    chart.bar("RSS, peak during idle", peak, True, 48)
+    chart.bar("RSS high-water mark (start-up too)", memory.get("VmHWM", 0), True)
+    chart.bar("anonymous (heap), at the end", memory.get("RssAnon", 0), True)
+    chart.bar("file-backed (libraries), at the end", memory.get("RssFile", 0), True)
     sec.check("CPU while idle", share, "<", 1, "%")
     sec.check("RSS while idle (peak)", peak, "<", 48, "MiB")
     shutil.rmtree(work, ignore_errors=True)

@@ -1,12 +1,22 @@
 """The benchmarks' output: each benchmark's lines and target checks on the terminal, and the same in
-bench/RESULTS.md with the date, the machine, the feedd commit and the command that produced it."""
+bench/RESULTS.md with the date, the machine, the feedd commit and the command that produced it; each
+benchmark's chart in bench/charts/<benchmark>.svg, linked from RESULTS.md; the raw figures in
+bench/results.json, from which the charts can be drawn again without running anything:
+
+    python3 bench/report.py --charts-from bench/results.json [--charts DIR]
+"""
+import argparse
 import datetime
+import json
 import os
 import platform
 import shlex
 import shutil
 import subprocess
 import sys
+
+from chart_svg import render
+from charts import BarChart, ChartError, LineChart, chart_from_dict, slug
 
 UNITS = {"x": "{:.2f}x", "ms": "{:.1f} ms", "MiB": "{:.1f} MiB", "%": "{:.2f} %", "": "{}"}
 
@@ -27,6 +37,17 @@ class Section:
 
     def __init__(self, title):
         self.title, self.lines, self.checks = title, [], []
+        self.chart = None
+
+    def bar_chart(self, measure, unit, higher_is_better=False, note=""):
+        """This section's chart, a bar per contender (add bars with .bar); drawn by Report.write."""
+        self.chart = BarChart(self.title, measure, unit, higher_is_better, note)
+        return self.chart
+
+    def line_chart(self, x_label, y_label, unit="", note=""):
+        """This section's chart, values against size (add series with .line); drawn by Report.write."""
+        self.chart = LineChart(self.title, x_label, y_label, unit, note)
+        return self.chart
 
     def say(self, line=""):
         print(line, flush=True)
@@ -71,21 +92,75 @@ class Report:
         return ", ".join(f"{statuses.count(s)} {s}" for s in ("PASS", "FAIL", "SKIP"))
 
     def write(self, path, feedd, notes):
-        """Writes the markdown results file."""
+        """Writes the markdown results file, the charts of this run's sections into charts/ beside it
+        (those of other sections stay) and the figures into results.json beside it."""
         now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         command = "python3 bench/bench.py " + shlex.join(sys.argv[1:])
+        about = describe(feedd) + notes
+        folder = os.path.dirname(os.path.abspath(path))
+        charted = [s for s in self.sections if s.chart and not s.chart.empty]  # a benchmark stopped early may have none
+        write_charts([s.chart for s in charted], os.path.join(folder, "charts"))
         out = ["# feedd benchmark results", "",
                f"Written by `{command}` on {now}. Generated on every run: do not edit by hand, run it again.", "",
                "| | |", "|---|---|"]
-        out += [f"| {k} | {v.replace('|', '/')} |" for k, v in describe(feedd) + notes]
+        out += [f"| {k} | {v.replace('|', '/')} |" for k, v in about]
         out += ["", f"## Targets ({self.summary()})", "", "| benchmark | check | target | measured | result |",
                 "|---|---|---|---|---|"]
         out += ["| " + " | ".join(cell.replace("|", "\\|") for cell in (t, label, target, measured)) + f" | **{status}** |"
                 for t, label, target, measured, status in self.checks()]
         for s in self.sections:
-            out += ["", f"## {s.title}", "", "```text"] + s.lines + ["```"]
+            out += ["", f"## {s.title}", ""]
+            if s in charted:
+                out += [f"![{s.chart.alt.replace('[', '(').replace(']', ')')}](charts/{slug(s.title)}.svg)", ""]
+            out += ["```text"] + s.lines + ["```"]
         with open(path, "w") as f:
             f.write("\n".join(out) + "\n")
+        with open(os.path.join(folder, "results.json"), "w") as f:
+            json.dump(self.figures(now, command, about), f, indent=1, ensure_ascii=False)
+            f.write("\n")
+
+    def figures(self, written, command, about):
+        """The run as results.json holds it: what RESULTS.md says, with each chart's raw figures."""
+        return {"written": written, "command": command, "about": dict(about), "summary": self.summary(),
+                "sections": [{"title": s.title,
+                              "checks": [dict(zip(("check", "target", "measured", "result"), c)) for c in s.checks],
+                              "chart": s.chart.to_dict() if s.chart and not s.chart.empty else None} for s in self.sections]}
+
+
+def write_charts(charts, folder):
+    """Writes each chart to folder/<slug of its title>.svg, leaving other files there; returns the paths."""
+    os.makedirs(folder, exist_ok=True)
+    paths = []
+    for chart in charts:
+        paths.append(os.path.join(folder, slug(chart.title) + ".svg"))
+        with open(paths[-1], "w", encoding="utf-8") as f:
+            f.write(render(chart))
+    return paths
+
+
+def charts_from(results, folder=None):
+    """Draws the charts of a results.json again (into charts/ beside it by default); returns their paths."""
+    try:
+        with open(results, encoding="utf-8") as f:
+            data = json.load(f)
+    except OSError as error:
+        raise ChartError(f"{results}: cannot read it: {error.strerror}") from None
+    except json.JSONDecodeError as error:
+        raise ChartError(f"{results}: not JSON: {error}") from None
+    sections = data.get("sections") if isinstance(data, dict) else None
+    if not isinstance(sections, list):
+        raise ChartError(f"{results}: no 'sections' list: not a results.json written by bench.py")
+    charts = []
+    for i, section in enumerate(sections):
+        chart = section.get("chart") if isinstance(section, dict) else None
+        if chart is not None:
+            try:
+                charts.append(chart_from_dict(chart, f"sections[{i}].chart"))
+            except ChartError as error:
+                raise ChartError(f"{results}: {error}") from None
+    if not charts:
+        raise ChartError(f"{results}: no section has a chart")
+    return write_charts(charts, folder or os.path.join(os.path.dirname(os.path.abspath(results)), "charts"))
 
 
 # ------------------------------------------------------------------ the machine and the build
@@ -152,3 +227,23 @@ def describe(feedd):
             ("machine", machine()),
             ("peers", peers()),
             ("python", platform.python_version())]
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Draws the benchmark charts again from a run's figures.")
+    parser.add_argument("--charts-from", required=True, metavar="RESULTS_JSON",
+                        help="the results.json a run of bench.py wrote (bench/results.json)")
+    parser.add_argument("--charts", metavar="DIR", help="where the charts go (default: charts/ beside the JSON)")
+    args = parser.parse_args()
+    try:
+        paths = charts_from(args.charts_from, args.charts)
+    except ChartError as error:
+        print(f"report.py: {error}", file=sys.stderr)
+        sys.exit(2)
+    for path in paths:
+        shown = os.path.relpath(path)
+        print(path if shown.startswith("..") else shown)
+
+
+if __name__ == "__main__":
+    main()

@@ -142,6 +142,12 @@ def run(args, report):
         for name in urls:
             sec.say(f"  {name + ' ' + label:<34}{median(name, kind, 0):12.0f}{median(name, kind, 1):9.2f}")
     sec.say(f"  daemon exit status after SIGTERM: {code}")
+    chart = sec.bar_chart("throughput", "requests/s", higher_is_better=True,
+                     note=f"atom.xml ({size / 1024:.0f} KiB), wrk -c{args.connections} -d{args.seconds}s, {args.runs} runs")
+    for kind, label in (("plain", "GET"), ("304", "GET If-None-Match (304)")):
+        floor = median("nginx", kind, 0)
+        chart.bar(f"feedd {label}", median("feedd", kind, 0), True, floor / 1.5, "≥ nginx / 1.5")
+        chart.bar(f"nginx {label}", floor)
     for kind, label in (("plain", "GET"), ("304", "conditional GET (304)")):
         sec.check(f"nginx / feedd throughput, {label}", median("nginx", kind, 0) / median("feedd", kind, 0), "<=", 1.5, "x")
 

@@ -81,8 +81,11 @@ public struct ArticleIngest: Sendable {
             known = Dictionary(uniqueKeysWithValues: records.map { ($0.name, $0) })
         }
         // Recorded once every row matches the scan (rejected files included), so the next pass can stop at
-        // the digest.
-        let done: KeyValuePairs = [StateStore.articlesScanKey: digest, StateStore.articlesSettingsKey: settings]
+        // the digest; with it, the time of this pass (`feedd status`: the last pass that took a change in).
+        let done: KeyValuePairs = [
+            StateStore.articlesScanKey: digest, StateStore.articlesSettingsKey: settings,
+            StateStore.articlesPassKey: StateStore.metaValue(now),
+        ]
         report.unchanged = scanned.count - changed.count
         guard !changed.isEmpty || !vanished.isEmpty else {
             try store.recordMeta(done)
@@ -277,7 +280,7 @@ public struct ArticleIngest: Sendable {
             let entry = Entry(
                 id: id, title: article.title, link: article.link, published: published, updated: updated,
                 originalDate: article.originalDate, summary: article.summary, contentHTML: article.contentHTML,
-                language: article.language
+                language: article.language, categories: article.categories
             )
             try tx.saveEntry(StoredEntry(
                 source: StateStore.articlesSource, origin: file.name, contentHash: article.contentHash, entry: entry

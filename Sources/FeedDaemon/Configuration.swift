@@ -13,6 +13,8 @@ public struct Configuration: Sendable, Hashable {
     public var serve: ServeSettings
     /// The `[[source]]` tables, in file order (the OPML subscriptions are read when polling).
     public var sources: [SourceSettings]
+    /// The `[[output]]` tables, in file order.
+    public var outputs: [OutputSettings] = []
 
     public init(
         file: String? = nil, feed: FeedSettings = .init(), paths: Paths, articles: ArticleSettings = .init(),
@@ -96,7 +98,8 @@ public struct Configuration: Sendable, Hashable {
             outputDirectoryURL: FileURL.make(path: paths.output, isDirectory: true),
             language: feed.language,
             files: feed.files,
-            hubs: feed.websubHubs.compactMap(PublishableURL.make)
+            hubs: feed.websubHubs.compactMap(PublishableURL.make),
+            topics: outputs.map { $0.topic(feed) }
         )
     }
 }

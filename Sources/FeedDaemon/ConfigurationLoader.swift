@@ -46,7 +46,7 @@ public enum ConfigurationLoader {
         var config = Configuration.defaults(baseDirectory: baseDirectory)
         config.file = file
         let context = ConfigurationSchema.Context(baseDirectory: baseDirectory)
-        try reader.checkKeys(allowed: Set(ConfigurationSchema.sections.map(\.name) + ["source"]))
+        try reader.checkKeys(allowed: Set(ConfigurationSchema.sections.map(\.name) + ["source", "output"]))
         for section in ConfigurationSchema.sections {
             guard let table = try reader.table(section.name) else { continue }
             try table.checkKeys(allowed: Set(section.keys.map(\.name)))
@@ -72,7 +72,33 @@ public enum ConfigurationLoader {
             }
             seen[source.url] = index
         }
+        var taken = Set(names)
+        for table in try reader.tableArray("output") {
+            let output = try readOutput(table)
+            let topic = output.topic(config.feed)
+            if let clash = topic.files.first(where: taken.contains) {
+                throw table.error("name", "\"\(output.name)\" gives \(clash), which another output already writes; pick another name")
+            }
+            taken.formUnion(topic.files)
+            config.outputs.append(output)
+        }
         return config
+    }
+
+    static func readOutput(_ t: TOMLReader) throws(ConfigurationError) -> OutputSettings {
+        try t.checkKeys(allowed: Set(ConfigurationSchema.outputKeys.map(\.name)))
+        guard let name = try t.string("name", nonEmpty: true) else {
+            throw t.error("name", "missing; every [[output]] needs a name for its files, like \"local\"")
+        }
+        guard OutputSettings.isValidName(name) else {
+            throw t.error("name", "expected letters, digits, - and _ (at most 64, starting with a letter or digit); found \"\(name)\"")
+        }
+        var output = OutputSettings(name: name)
+        for key in ConfigurationSchema.outputKeys { try key.read(t, &output) }
+        guard output.selects else {
+            throw t.error("name", "selects every entry; give categories, sources, languages, include or exclude (the merged feed already has them all)")
+        }
+        return output
     }
 
     static func readSource(_ t: TOMLReader, index: Int, context: ConfigurationSchema.Context) throws(ConfigurationError) -> SourceSettings {
@@ -85,6 +111,18 @@ public enum ConfigurationLoader {
         }
         var source = SourceSettings(name: SourceLocation.defaultName(url), url: url)
         for key in ConfigurationSchema.sourceKeys { try key.read(t, &source, context) }
+        if source.access.username != nil, source.access.passwordFile == nil {
+            throw t.error("password_file", "missing; username needs the file holding its password")
+        }
+        if source.access.passwordFile != nil, source.access.username == nil {
+            throw t.error("username", "missing; password_file is the password of a username")
+        }
+        if source.access.username != nil, source.access.headers.contains(where: { $0.name.lowercased() == "authorization" }) {
+            throw t.error("headers", "an Authorization header and a username both set the credentials; keep one")
+        }
+        if source.access != SourceAccess(), SourceLocation.filePath(url) != nil {
+            throw t.error("url", "headers, credentials, user_agent and http_proxy apply to http(s) sources; this one is a file")
+        }
         return source
     }
 }

@@ -31,6 +31,16 @@ enum ConfigurationSchema {
         let show: @Sendable (SourceSettings, Configuration) -> String?
     }
 
+    /// One key of an `[[output]]` table.
+    struct OutputKey: Sendable {
+        let name: String
+        let builtIn: String
+        let meaning: String
+        let read: @Sendable (TOMLReader, inout OutputSettings) throws(ConfigurationError) -> Void
+        /// The summary value; nil leaves the line out.
+        let show: @Sendable (OutputSettings) -> String?
+    }
+
     struct Section: Sendable {
         let name: String
         let keys: [Key]
@@ -174,6 +184,11 @@ enum ConfigurationSchema {
             Key(name: "user_agent", builtIn: "`feedd/<version>`", meaning: "sent with every request; add a URL or email so publishers can reach you",
                 read: { t, c, _ throws(ConfigurationError) in c.polling.userAgent = try t.string("user_agent", nonEmpty: true) ?? c.polling.userAgent },
                 show: { quoted($0.polling.userAgent) }),
+            Key(name: "http_proxy", builtIn: "not set (direct)", meaning: "an HTTP proxy for every source, `http://host:port` (https goes through it with CONNECT); a source may name its own or `\"\"`",
+                read: { t, c, _ throws(ConfigurationError) in
+                    if let proxy = try t.proxy("http_proxy") { c.polling.httpProxy = proxy }
+                },
+                show: { $0.polling.httpProxy.map { quoted($0.description) } ?? "not set" }),
             Key(name: "subscriptions", builtIn: "not set", meaning: "an OPML file of further sources (`feedd import` adds to it)",
                 read: { t, c, x throws(ConfigurationError) in
                     if let path = try t.string("subscriptions", nonEmpty: true) {
@@ -241,11 +256,85 @@ enum ConfigurationSchema {
         SourceKey(name: "allow_private_redirects", builtIn: "`false`", meaning: "allow a public feed to redirect to an internal address",
                   read: { t, s, _ throws(ConfigurationError) in s.allowPrivateRedirects = try t.bool("allow_private_redirects") ?? false },
                   show: { s, _ in s.allowPrivateRedirects ? "true" : nil }),
+        SourceKey(name: "headers", builtIn: "none", meaning: "extra request headers, `{ \"X-Api-Key\" = \"…\" }`; sent only to the source's own origin, shown redacted",
+                  read: { t, s, _ throws(ConfigurationError) in s.access.headers = try t.headers("headers") },
+                  show: { s, _ in
+                      s.access.headers.isEmpty ? nil : "{ " + s.access.headers.map { "\(quoted($0.name)) = (redacted)" }.joined(separator: ", ") + " }"
+                  }),
+        SourceKey(name: "username", builtIn: "not set", meaning: "HTTP basic auth user; the password is read from `password_file`",
+                  read: { t, s, _ throws(ConfigurationError) in
+                      guard let name = try t.string("username", nonEmpty: true) else { return }
+                      guard !name.contains(":"), SourceAccess.isSendableValue(name) else {
+                          throw t.error("username", "expected a user name without \":\" or line breaks (RFC 7617)")
+                      }
+                      s.access.username = name
+                  },
+                  show: { s, _ in s.access.username.map { quoted($0) } }),
+        SourceKey(name: "password_file", builtIn: "not set", meaning: "file whose first line is the basic-auth password (never in the configuration, never logged); read at each poll",
+                  read: { t, s, x throws(ConfigurationError) in
+                      guard let path = try t.string("password_file", nonEmpty: true) else { return }
+                      let resolved = FilePath.resolve(path, against: x.baseDirectory)
+                      do {
+                          _ = try SourceAccess.readPassword(resolved)
+                      } catch {
+                          throw t.error("password_file", "\(error)")
+                      }
+                      s.access.passwordFile = resolved
+                  },
+                  show: { s, _ in s.access.passwordFile.map { quoted($0) } }),
+        SourceKey(name: "user_agent", builtIn: "`polling.user_agent`", meaning: "this source's `User-Agent`",
+                  read: { t, s, _ throws(ConfigurationError) in
+                      guard let agent = try t.string("user_agent", nonEmpty: true) else { return }
+                      guard SourceAccess.isSendableValue(agent) else { throw t.error("user_agent", "expected one line of visible characters") }
+                      s.access.userAgent = agent
+                  },
+                  show: { s, _ in s.access.userAgent.map { quoted($0) } }),
+        SourceKey(name: "http_proxy", builtIn: "`polling.http_proxy`", meaning: "this source's proxy, `http://host:port`, or `\"\"` to go direct",
+                  read: { t, s, _ throws(ConfigurationError) in
+                      guard let choice = try t.proxy("http_proxy") else { return }
+                      s.proxy = choice.map { .through($0) } ?? .direct
+                  },
+                  show: { s, _ in
+                      switch s.proxy {
+                      case .inherit: nil
+                      case .direct: "\"\" (direct)"
+                      case let .through(proxy): quoted(proxy.description)
+                      }
+                  }),
     ]
 
-    /// Every key as `section.key` (`source.url` for the `[[source]]` keys): what the documentation lists.
+    /// The keys of an `[[output]]` table (`name` is read first, by the loader).
+    static let outputKeys: [OutputKey] = [
+        OutputKey(name: "name", builtIn: "required", meaning: "the files' name: `NAME.atom.xml`, `NAME.rss.xml`, `NAME.feed.json` (letters, digits, `-`, `_`)",
+                  read: { _, _ throws(ConfigurationError) in }, show: { quoted($0.name) }),
+        OutputKey(name: "title", builtIn: "`<feed.title>: <name>`", meaning: "the title of this output's feeds",
+                  read: { t, o throws(ConfigurationError) in o.title = try t.string("title", nonEmpty: true) },
+                  show: { $0.title.map { quoted($0) } }),
+        OutputKey(name: "id", builtIn: "`tag:<tag_authority>:output:<name>`", meaning: "this output's feed id",
+                  read: { t, o throws(ConfigurationError) in o.id = try t.string("id", nonEmpty: true) },
+                  show: { $0.id.map { quoted($0) } }),
+        OutputKey(name: "categories", builtIn: "any", meaning: "entries with one of these categories (a source's `category`, the feed's, an article's front matter `tags`)",
+                  read: { t, o throws(ConfigurationError) in o.categories = try t.strings("categories") },
+                  show: { $0.categories.isEmpty ? nil : "\($0.categories.map { quoted($0) })" }),
+        OutputKey(name: "sources", builtIn: "any", meaning: "entries of these sources (names or URLs as configured; `articles` for the seeds directory)",
+                  read: { t, o throws(ConfigurationError) in o.sources = try t.strings("sources") },
+                  show: { $0.sources.isEmpty ? nil : "\($0.sources.map { quoted($0) })" }),
+        OutputKey(name: "languages", builtIn: "any", meaning: "entries in these languages (`fr` also takes `fr-CA`; articles' detected language)",
+                  read: { t, o throws(ConfigurationError) in o.languages = try t.strings("languages") },
+                  show: { $0.languages.isEmpty ? nil : "\($0.languages.map { quoted($0) })" }),
+        OutputKey(name: "include", builtIn: "none", meaning: "regular expressions on title and text: keep entries matching one",
+                  read: { t, o throws(ConfigurationError) in o.include = try t.patterns("include") },
+                  show: { $0.include.isEmpty ? nil : "\($0.include.map { quoted($0) })" }),
+        OutputKey(name: "exclude", builtIn: "none", meaning: "regular expressions on title and text: leave out entries matching one",
+                  read: { t, o throws(ConfigurationError) in o.exclude = try t.patterns("exclude") },
+                  show: { $0.exclude.isEmpty ? nil : "\($0.exclude.map { quoted($0) })" }),
+    ]
+
+    /// Every key as `section.key` (`source.url` for the `[[source]]` keys, `output.name` for `[[output]]`'s):
+    /// what the documentation lists.
     static var dottedKeys: [String] {
         sections.flatMap { section in section.keys.map { "\(section.name).\($0.name)" } } + sourceKeys.map { "source.\($0.name)" }
+            + outputKeys.map { "output.\($0.name)" }
     }
 
     /// The README's table of keys: one row per key, `section.key`, built-in value, meaning.
@@ -255,6 +344,7 @@ enum ConfigurationSchema {
             rows += section.keys.map { "| `\(section.name).\($0.name)` | \($0.builtIn) | \($0.meaning) |" }
         }
         rows += sourceKeys.map { "| `[[source]] \($0.name)` | \($0.builtIn) | \($0.meaning) |" }
+        rows += outputKeys.map { "| `[[output]] \($0.name)` | \($0.builtIn) | \($0.meaning) |" }
         return rows.joined(separator: "\n")
     }
 

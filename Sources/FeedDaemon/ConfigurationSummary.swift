@@ -12,6 +12,11 @@ public enum ConfigurationSummary {
             lines += ["", "[[source]]  # \(index)"]
             lines += ConfigurationSchema.sourceKeys.compactMap { key in key.show(source, c).map { "\(key.name) = \($0)" } }
         }
+        for (index, output) in c.outputs.enumerated() {
+            let topic = output.topic(c.feed)
+            lines += ["", "[[output]]  # \(index): \(topic.files.joined(separator: ", "))"]
+            lines += ConfigurationSchema.outputKeys.compactMap { key in key.show(output).map { "\(key.name) = \($0)" } }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

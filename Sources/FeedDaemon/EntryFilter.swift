@@ -18,9 +18,15 @@ struct EntryFilter {
         if include.isEmpty && exclude.isEmpty { return true }
         let entry = prepared.entry
         let body = prepared.body
-        let summary = body?.summary?.value ?? entry.summary ?? ""
-        let content = body?.content?.value ?? entry.contentHTML ?? ""
-        let text = [entry.title, summary, content].joined(separator: "\n")
+        return accepts(
+            title: entry.title, summary: body?.summary?.value ?? entry.summary ?? "",
+            content: body?.content?.value ?? entry.contentHTML ?? ""
+        )
+    }
+
+    func accepts(title: String, summary: String, content: String) -> Bool {
+        if include.isEmpty && exclude.isEmpty { return true }
+        let text = [title, summary, content].joined(separator: "\n")
         if !include.isEmpty && !include.contains(where: { text.contains($0) }) { return false }
         return !exclude.contains(where: { text.contains($0) })
     }

@@ -20,17 +20,22 @@ public struct Publisher: Sendable {
 
     /// The entries the outputs show at `now`: articles and every enabled source's entries, deduplicated,
     /// newest first, within `max_entries` and `max_age_days`, with their bodies finished (sanitised).
-    public func entries(now: Date) throws(StoreError) -> [Entry] {
+    /// With `output`, only the entries its selection names (an `[[output]]` feed), as many as `max_entries`.
+    public func entries(now: Date, output: OutputSettings? = nil) throws(StoreError) -> [Entry] {
         let feed = configuration.feed
         let floor = feed.maxAgeDays > 0 ? now.addingTimeInterval(-Double(feed.maxAgeDays) * 86_400) : nil
-        let origins = [StateStore.articlesSource] + sources.filter(\.enabled).map(\.url)
-        // Fetch more than the cap so duplicates folded away still leave a full page.
+        let enabled = sources.filter(\.enabled)
+        let selection = output.map { OutputSelection($0, sources: enabled) }
+        let origins = ([StateStore.articlesSource] + enabled.map(\.url)).filter { selection?.sourceKeys?.contains($0) ?? true }
+        // Fetch more than the cap so duplicates folded away (and entries a selection leaves out) still
+        // leave a full page.
         var limit = feed.maxEntries * 2 + 50
         while true {
             let candidates = try store.read { try $0.visibleStoredEntries(limit: limit, notBefore: floor, sources: origins) }
-            let kept = EntryMerger.keptIndices(candidates.map(\.entry), limit: feed.maxEntries)
+            let selected = selection.map { selection in candidates.filter(selection.accepts) } ?? candidates
+            let kept = EntryMerger.keptIndices(selected.map(\.entry), limit: feed.maxEntries)
             if kept.count == feed.maxEntries || candidates.count < limit {
-                return try finished(kept.map { candidates[$0] })
+                return try finished(kept.map { selected[$0] })
             }
             limit *= 4
         }
@@ -96,13 +101,30 @@ public struct Publisher: Sendable {
             ? (try store.read { try $0.lastChange() } ?? Date(timeIntervalSince1970: 0))
             : Date(timeIntervalSince1970: 0)
         let files = description.files
+        var rendered = Self.feeds(description, entries: entries, emptyUpdated: emptyUpdated) + [
+            (files.opml, OPMLWriter.write(feed: description, subscriptions: try subscriptions(), dateCreated: nil)),
+            (files.page, HTMLPageWriter.write(feed: description, entries: entries, sources: try sourceStatuses())),
+            (files.stylesheet, FeedStylesheet.write(feed: description)),
+        ]
+        for output in configuration.outputs {
+            let selected = try self.entries(now: now, output: output)
+            let topic = description.describing(output.topic(configuration.feed))
+            // An empty selection's feed is dated by the store's last change, as an empty merged feed is.
+            let topicEmptyUpdated = selected.isEmpty
+                ? (try store.read { try $0.lastChange() } ?? Date(timeIntervalSince1970: 0))
+                : Date(timeIntervalSince1970: 0)
+            rendered += Self.feeds(topic, entries: selected, emptyUpdated: topicEmptyUpdated)
+        }
+        return rendered
+    }
+
+    /// Atom, RSS and JSON Feed of `entries` under `description`'s file names.
+    private static func feeds(_ description: FeedDescription, entries: [Entry], emptyUpdated: Date) -> [(name: String, bytes: [UInt8])] {
+        let files = description.files
         return [
             (files.atom, AtomWriter.write(feed: description, entries: entries, emptyFeedUpdated: emptyUpdated)),
             (files.rss, RSSWriter.write(feed: description, entries: entries, emptyFeedUpdated: emptyUpdated)),
             (files.json, JSONFeedWriter.write(feed: description, entries: entries)),
-            (files.opml, OPMLWriter.write(feed: description, subscriptions: try subscriptions(), dateCreated: nil)),
-            (files.page, HTMLPageWriter.write(feed: description, entries: entries, sources: try sourceStatuses())),
-            (files.stylesheet, FeedStylesheet.write(feed: description)),
         ]
     }
 
@@ -110,7 +132,7 @@ public struct Publisher: Sendable {
     public func publish(now: Date) throws -> PublishReport {
         let directory = configuration.paths.output
         try DirectoryScanner.createDirectory(directory)
-        let names = configuration.feedDescription.files.all
+        let names = configuration.feedDescription.allFiles
         // A feedd killed while writing left its temporary file behind; the lock says none is writing now.
         for stale in AtomicFile.removeStaleTemporaries(in: directory, for: names) {
             logger.info("publish \(FilePath.join(directory, stale)): removed, left by an interrupted write")
@@ -145,6 +167,7 @@ public struct Publisher: Sendable {
         fingerprint.add(configuration.feedDescription)
         fingerprint.add(configuration.feed.maxEntries)
         fingerprint.add(sources)
+        fingerprint.add(configuration.outputs)
         return "\(generation)|\(fingerprint.hex)"
     }
 

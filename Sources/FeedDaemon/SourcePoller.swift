@@ -101,7 +101,8 @@ public struct SourcePoller: Sendable {
         } else {
             outcome = await fetcher.fetch(FetchRequest(
                 url: record.permanentURL ?? source.url, etag: record.etag, lastModified: record.lastModified,
-                allowPrivateRedirects: source.allowPrivateRedirects
+                allowPrivateRedirects: source.allowPrivateRedirects,
+                access: source.fetchAccess(globalProxy: configuration.polling.httpProxy)
             ), now: { now })
         }
         switch outcome {

@@ -20,6 +20,35 @@ public struct SourceSettings: Sendable, Hashable, Encodable {
     public var enabled: Bool
     /// Allow redirects from a public address to a loopback, private or link-local one.
     public var allowPrivateRedirects: Bool
+    /// Headers, basic auth, user agent (`headers`, `username`, `password_file`, `user_agent`); its proxy
+    /// is `proxy`, resolved against `polling.http_proxy` when fetching (`fetchAccess`).
+    public var access = SourceAccess()
+    public var proxy = ProxyChoice.inherit
+
+    /// A source's own `http_proxy`: none given (use `polling.http_proxy`), `""` (straight to the source),
+    /// or a proxy of its own.
+    public enum ProxyChoice: Sendable, Hashable {
+        case inherit
+        case direct
+        case through(SourceAccess.Proxy)
+    }
+
+    /// What the outputs depend on; `access` and `proxy` are left out: they change how a feed is fetched,
+    /// not what is published, and a header may hold a secret that must not reach a fingerprint.
+    enum CodingKeys: String, CodingKey {
+        case name, url, intervalMinutes, include, exclude, maxEntries, category, enabled, allowPrivateRedirects
+    }
+
+    /// The access to fetch with: this source's, through its proxy or the global one.
+    public func fetchAccess(globalProxy: SourceAccess.Proxy?) -> SourceAccess {
+        var access = access
+        switch proxy {
+        case .inherit: access.proxy = globalProxy
+        case .direct: access.proxy = nil
+        case let .through(own): access.proxy = own
+        }
+        return access
+    }
 
     public init(
         name: String, url: String, intervalMinutes: Int? = nil, include: [String] = [], exclude: [String] = [],
@@ -51,6 +80,8 @@ public struct PollingSettings: Sendable, Hashable {
     public var subscriptions: String? = nil
     /// Hosts whose https iframes (video players) survive sanitising; every other iframe is dropped.
     public var iframeHosts: [String] = []
+    /// Every source is fetched through this HTTP proxy unless it names its own (or `""`).
+    public var httpProxy: SourceAccess.Proxy? = nil
 
     public init() {}
 }

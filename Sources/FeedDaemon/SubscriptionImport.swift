@@ -29,17 +29,44 @@ public enum SubscriptionImport {
             added += 1
         }
         if added > 0 || !FileStatus.exists(target) {
-            var description = feed
-            description.title = "\(feed.title): subscriptions"
-            let bytes = OPMLWriter.write(feed: description, subscriptions: list, dateCreated: nil, includeOwnOutputs: false)
-            do {
-                try DirectoryScanner.createDirectory(FilePath.directory(of: target))
-                try AtomicFile.write(bytes, to: target)
-            } catch {
-                throw ImportFailure(reason: "\(target): cannot be written: \(error.reason)")
-            }
+            try write(list, to: target, feed: feed)
         }
         return Result(added: added, alreadyPresent: incoming.count - added, total: list.count)
+    }
+
+    /// Appends one feed to `target` (`feedd add`); refuses a feed already in it or in `configured` (the
+    /// configuration's own sources), naming where.
+    public static func add(
+        _ subscription: Subscription, into target: String, configured: [String], feed: FeedDescription
+    ) throws(ImportFailure) -> Int {
+        var list: [Subscription]
+        do {
+            list = try SourceList.readSubscriptions(target, missingIsEmpty: true)
+        } catch {
+            throw ImportFailure(reason: error.description)
+        }
+        let key = LinkNormalizer.normalize(subscription.feedURL) ?? subscription.feedURL
+        if configured.contains(where: { (LinkNormalizer.normalize($0) ?? $0) == key }) {
+            throw ImportFailure(reason: "already subscribed: \(subscription.feedURL) is a [[source]] of the configuration")
+        }
+        if let present = list.first(where: { (LinkNormalizer.normalize($0.feedURL) ?? $0.feedURL) == key }) {
+            throw ImportFailure(reason: "already subscribed: \(subscription.feedURL) is in \(target) as \"\(present.title)\"")
+        }
+        list.append(subscription)
+        try write(list, to: target, feed: feed)
+        return list.count
+    }
+
+    private static func write(_ list: [Subscription], to target: String, feed: FeedDescription) throws(ImportFailure) {
+        var description = feed
+        description.title = "\(feed.title): subscriptions"
+        let bytes = OPMLWriter.write(feed: description, subscriptions: list, dateCreated: nil, includeOwnOutputs: false)
+        do {
+            try DirectoryScanner.createDirectory(FilePath.directory(of: target))
+            try AtomicFile.write(bytes, to: target)
+        } catch {
+            throw ImportFailure(reason: "\(target): cannot be written: \(error.reason)")
+        }
     }
 }
 
@@ -47,5 +74,10 @@ public enum SubscriptionImport {
 public struct ImportFailure: StatusError {
     public var reason: String
     public var exitStatus: ExitStatus { .dataError }
+
+    public init(reason: String) {
+        self.reason = reason
+    }
+
     public var description: String { reason }
 }

@@ -144,4 +144,32 @@ struct TOMLReader {
         }
         return text
     }
+
+    /// An inline table of request headers (`{ "X-Token" = "…" }`), in name order; names a source may not
+    /// set (feedd's own, framing) and values that could break the request are refused.
+    func headers(_ key: String) throws(ConfigurationError) -> [SourceAccess.Header] {
+        guard let value = table[key] else { return [] }
+        guard let sub = value.table else { throw error(key, "expected a table of header names and values, like { \"X-Api-Key\" = \"…\" }; found \(value.type)") }
+        var headers: [SourceAccess.Header] = []
+        for name in sub.keys.sorted() {
+            guard SourceAccess.isSettableHeader(name) else {
+                throw error(key, "\"\(name)\" cannot be set here: expected an HTTP field name other than feedd's own (\(SourceAccess.reservedHeaders.sorted().joined(separator: ", ")); use user_agent and username for those)")
+            }
+            guard let text = sub[name]?.string, SourceAccess.isSendableValue(text) else {
+                throw error(key, "the value of \"\(name)\" must be a string of visible characters, spaces and tabs (no line break)")
+            }
+            headers.append(SourceAccess.Header(name: name, value: text))
+        }
+        return headers
+    }
+
+    /// An HTTP proxy, `http://host:port`; `""` when `allowEmpty` means "no proxy" (`.some(nil)`).
+    func proxy(_ key: String) throws(ConfigurationError) -> SourceAccess.Proxy?? {
+        guard let text = try string(key) else { return nil }
+        if text.isEmpty { return .some(nil) }
+        guard let proxy = SourceAccess.Proxy(url: text) else {
+            throw error(key, "expected an HTTP proxy like \"http://proxy.example:3128\" (http://, a host and a port, no credentials or path); found \"\(text)\"")
+        }
+        return .some(proxy)
+    }
 }

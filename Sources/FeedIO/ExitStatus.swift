@@ -5,6 +5,9 @@ public enum ExitStatus: Int32, Sendable {
     case success = 0
     /// Anything unforeseen.
     case failure = 1
+    /// `feedd status`: an enabled source's last fetch failed, or it is gone (410). Not from sysexits: 2 is
+    /// what monitoring plugins (Nagios, Icinga) report as CRITICAL.
+    case sourceFailing = 2
     /// EX_USAGE: an unknown option or a bad value on the command line.
     case usage = 64
     /// EX_DATAERR: `inspect` or `import` was given input that cannot be parsed.

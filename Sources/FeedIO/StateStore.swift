@@ -16,6 +16,9 @@ public final class StateStore: Sendable {
     public static let articlesScanKey = "articles_scan"
     /// The `meta` key of the fingerprint of the settings the article rows were made with (the size cap).
     public static let articlesSettingsKey = "articles_settings"
+    /// The `meta` key of the time of the last ingest pass that took in a change of the seeds directory,
+    /// recorded with the digest (a pass that finds nothing new writes nothing, this included).
+    public static let articlesPassKey = "articles_pass"
 
     public let path: String
     let queue: DatabaseQueue
@@ -108,6 +111,11 @@ public final class StateStore: Sendable {
         } catch {
             throw StoreError(path: path, reason: "\(error)")
         }
+    }
+
+    /// `date` as a `meta` value: whole seconds since the epoch, as every date in the store.
+    public static func metaValue(_ date: Date) -> String {
+        String(StoreTransaction.seconds(date))
     }
 
     /// Frees SQLite's page cache (a long-running process calls this after a burst of work).

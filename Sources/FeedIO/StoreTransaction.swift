@@ -68,6 +68,20 @@ public struct StoreTransaction {
         return records
     }
 
+    /// How many article files the store knows, rejected ones included.
+    public func articleFileCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_file") ?? 0
+    }
+
+    /// The article files that gave no entry, each with its reason, ordered by name.
+    public func rejectedArticleFiles() throws -> [ArticleFileRecord] {
+        try Row.fetchAll(
+            db, sql: "SELECT name, size, mtime_ns, error FROM article_file WHERE error IS NOT NULL ORDER BY name"
+        ).map { row in
+            ArticleFileRecord(name: row["name"], size: row["size"], modifiedNanoseconds: row["mtime_ns"], entryID: nil, error: row["error"])
+        }
+    }
+
     public func saveArticleFile(_ record: ArticleFileRecord) throws {
         try db.cachedStatement(
             sql: """
@@ -275,6 +289,11 @@ extension StoreTransaction {
 
     public func meta(_ key: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+
+    /// A date recorded with `StateStore.metaValue`; nil when the key is absent (or holds no number).
+    public func metaDate(_ key: String) throws -> Date? {
+        try meta(key).flatMap { Int64($0) }.map(Self.date)
     }
 
     /// Sets a meta value (inside `StateStore.write` this moves the generation; use `StateStore.recordMeta`).

@@ -11,6 +11,11 @@ enum MediaType {
         case files.opml: return "text/x-opml; charset=utf-8"
         default: break
         }
+        // The `[[output]]` feeds (`TopicFeed`): `NAME.atom.xml`, `NAME.rss.xml`, `NAME.feed.json`.
+        let lower = name.lowercased()
+        if lower.hasSuffix(".atom.xml") { return "application/atom+xml; charset=utf-8" }
+        if lower.hasSuffix(".rss.xml") { return "application/rss+xml; charset=utf-8" }
+        if lower.hasSuffix(".feed.json") { return "application/feed+json; charset=utf-8" }
         let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
         return byExtension[ext] ?? "application/octet-stream"
     }

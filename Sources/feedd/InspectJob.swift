@@ -36,10 +36,21 @@ struct InspectJob: Sendable {
     private func inspect(_ input: String) async throws -> String {
         let parser = FeedParser(options: FeedParserOptions(maxBytes: maxSize))
         if Self.isURL(input), let fetcher {
-            switch await fetcher.fetch(FetchRequest(url: input, allowPrivateRedirects: true)) {
+            // A configured source's URL is fetched as polling fetches it (its headers, credentials, proxy).
+            let source = configuration.sources.first { $0.url == input }
+            let access = source?.fetchAccess(globalProxy: configuration.polling.httpProxy)
+                ?? SourceAccess(proxy: configuration.polling.httpProxy)
+            switch await fetcher.fetch(FetchRequest(url: input, allowPrivateRedirects: true, access: access)) {
             case let .fetched(document):
-                return try render(input, InMemoryDocument(document.body), parser: parser,
-                                  url: document.metadata.finalURL, charset: document.charset)
+                do {
+                    return try render(input, InMemoryDocument(document.body), parser: parser,
+                                      url: document.metadata.finalURL, charset: document.charset)
+                } catch let error as FeedParseError {
+                    // A web page is no feed, but it may name its feeds: report those instead.
+                    let links = FeedLinkFinder.links(inPage: document.body, pageURL: document.metadata.finalURL)
+                    guard !links.isEmpty else { throw error }
+                    return renderPage(input, links)
+                }
             case .notModified:
                 throw InspectError(message: "the server answered 304 Not Modified to an unconditional request")
             case let .gone(metadata):
@@ -65,6 +76,25 @@ struct InspectJob: Sendable {
             return try render(input, InMemoryDocument(bytes), parser: parser, url: url, charset: nil)
         }
         return try render(input, FileDocument(path: path), parser: parser, url: url, charset: nil)
+    }
+
+    /// A page's advertised feeds (`feedd add` subscribes to one).
+    private func renderPage(_ input: String, _ links: [FeedLinkFinder.Link]) -> String {
+        switch style {
+        case .quiet:
+            return links.map { "\(input)\tpage\t\(LineText.escaped($0.url))\t\($0.type)\n" }.joined()
+        case .json:
+            let feeds = links.map { link -> [String: Any] in
+                ["url": link.url, "type": link.type, "title": link.title ?? NSNull()]
+            }
+            let object: [String: Any] = ["url": input, "page": true, "feeds": feeds]
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            return String(decoding: data, as: UTF8.self) + "\n"
+        case .text:
+            var lines = ["\(input) is a web page, not a feed; it advertises \(links.count) feed(s):"]
+            lines += links.map { "  \($0.url)  [\($0.type)]" + ($0.title.map { "  \($0)" } ?? "") }
+            return lines.map(LineText.escaped).joined(separator: "\n") + "\n"
+        }
     }
 
     private func renderArticle(_ input: String, _ bytes: [UInt8], name: String) throws -> String {

@@ -263,6 +263,23 @@ import Testing
         #expect(byTitle["A2 changed"]?.updated == at(1_003))
     }
 
+    /// `feedd status`'s `last_pass`: the time of the last pass that took a change in, recorded with the digest.
+    @Test func theLastPassThatTookAChangeInIsRecordedAndAnUnchangedOneWritesNothing() async throws {
+        let s = try Setup()
+        func lastPass() throws -> Date? { try s.store.read { try $0.metaDate(StateStore.articlesPassKey) } }
+        #expect(try lastPass() == nil)
+        s.seed("000_1111111111111111.txt", Self.article)
+        s.seed("001_2222222222222222.txt", "")
+        _ = try await s.ingest(at: 1_000.7)
+        #expect(try lastPass() == Date(timeIntervalSince1970: 1_000))
+        let unchanged = try await s.ingest(at: 2_000)
+        #expect(unchanged.unchanged == 2)
+        #expect(try lastPass() == Date(timeIntervalSince1970: 1_000))
+        try FileManager.default.removeItem(atPath: s.dir.file("seeds/001_2222222222222222.txt"))
+        _ = try await s.ingest(at: 3_000)
+        #expect(try lastPass() == Date(timeIntervalSince1970: 3_000))
+    }
+
     func scanDigest(_ s: Setup) throws -> String? {
         try s.store.read { try $0.meta(StateStore.articlesScanKey) }
     }

@@ -45,6 +45,10 @@ import Testing
                 line = line.dropFirst().trimmingCharacters(in: .whitespaces)
                 // The commented examples of further sources come last.
                 if line.hasPrefix("[[source]]") { break }
+                if line.hasPrefix("[[output]]") {
+                    section = "output"
+                    continue
+                }
             }
             guard let equals = line.range(of: " = ") else { continue }
             let key = line[..<equals.lowerBound]

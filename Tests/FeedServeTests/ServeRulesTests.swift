@@ -71,5 +71,9 @@ import Testing
         #expect(MediaType.of("index.html", files: files) == "text/html; charset=utf-8")
         #expect(MediaType.of("feed.xsl", files: files) == "text/xsl; charset=utf-8")
         #expect(MediaType.of("blob", files: files) == "application/octet-stream")
+        // `[[output]]` feeds.
+        #expect(MediaType.of("local.atom.xml", files: files) == "application/atom+xml; charset=utf-8")
+        #expect(MediaType.of("local.rss.xml", files: files) == "application/rss+xml; charset=utf-8")
+        #expect(MediaType.of("local.feed.json", files: files) == "application/feed+json; charset=utf-8")
     }
 }

@@ -18,6 +18,8 @@ public struct Article: Sendable, Hashable {
     public var contentHTML: String
     /// 16 lowercase hex chars: FNV-1a 64 over the normalised title, link and blocks.
     public var contentHash: String
+    /// Front matter `tags` / `categories`: the entry's categories, which `[[output]]` selections read.
+    public var categories: [String]
 
     public init(
         title: String,
@@ -27,7 +29,8 @@ public struct Article: Sendable, Hashable {
         originalDate: Date?,
         summary: String?,
         contentHTML: String,
-        contentHash: String
+        contentHash: String,
+        categories: [String] = []
     ) {
         self.title = title
         self.blocks = blocks
@@ -37,5 +40,6 @@ public struct Article: Sendable, Hashable {
         self.summary = summary
         self.contentHTML = contentHTML
         self.contentHash = contentHash
+        self.categories = categories
     }
 }

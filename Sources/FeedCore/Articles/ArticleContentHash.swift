@@ -2,7 +2,9 @@
 enum ArticleContentHash {
     /// 16 lowercase hex digits. Fields are separated by bytes normalised text cannot hold (US, RS, LF),
     /// and each block is tagged with its kind (`h`, `p`, `l`).
-    static func make(title: String, link: String?, blocks: [ArticleBlock]) -> String {
+    /// Categories count only when there are some, so an article without any keeps the hash (and the
+    /// id) it always had.
+    static func make(title: String, link: String?, blocks: [ArticleBlock], categories: [String] = []) -> String {
         var hasher = FNV1a64()
         hasher.add(title)
         hasher.add(0x0A)
@@ -24,6 +26,13 @@ enum ArticleContentHash {
                 }
             }
             hasher.add(0x0A)
+        }
+        if !categories.isEmpty {
+            hasher.add([0x63, 0x1F])
+            for category in categories {
+                hasher.add(category)
+                hasher.add(0x1E)
+            }
         }
         return hasher.hex
     }

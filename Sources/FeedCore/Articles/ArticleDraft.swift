@@ -9,4 +9,6 @@ struct ArticleDraft {
     var language: String?
     /// A date the file declares (Markdown front matter `date`).
     var date: Date?
+    /// Categories the file declares (Markdown front matter `tags`, `categories`).
+    var categories: [String] = []
 }

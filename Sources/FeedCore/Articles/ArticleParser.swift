@@ -30,7 +30,8 @@ public struct ArticleParser: Sendable {
             originalDate: draft.date ?? draft.link.flatMap(LinkDate.date(in:)),
             summary: summary,
             contentHTML: ArticleHTML.render(draft.blocks),
-            contentHash: ArticleContentHash.make(title: title, link: draft.link, blocks: draft.blocks)
+            contentHash: ArticleContentHash.make(title: title, link: draft.link, blocks: draft.blocks, categories: draft.categories),
+            categories: draft.categories
         )
     }
 

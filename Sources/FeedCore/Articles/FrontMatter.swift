@@ -6,6 +6,8 @@ struct FrontMatter {
     var link: String?
     var language: String?
     var date: Date?
+    /// `tags`, `categories`, `category` or `keywords`: `[a, b]` or `a, b`, each once, in order.
+    var categories: [String] = []
 
     /// The front matter and the index of the first body line; no opening or closing `---`, no front matter.
     static func parse(_ lines: [[UInt8]]) -> (FrontMatter, Int) {
@@ -25,10 +27,19 @@ struct FrontMatter {
             case "link", "url", "source": result.link = value
             case "lang", "language": result.language = value
             case "date": result.date = FrontMatterDate.parse(value)
+            case "tags", "categories", "category", "keywords":
+                for item in list(value) where !result.categories.contains(item) { result.categories.append(item) }
             default: break
             }
         }
         return (result, close + 1)
+    }
+
+    /// The items of `[a, "b"]` or `a, b` (YAML's flow sequence, or a plain list), unquoted, none empty.
+    static func list(_ value: String) -> [String] {
+        var inner = Substring(value)
+        if inner.hasPrefix("["), inner.hasSuffix("]") { inner = inner.dropFirst().dropLast() }
+        return inner.split(separator: ",").map { unquote(String($0)) }.filter { !$0.isEmpty }
     }
 
     /// The value trimmed, without one pair of surrounding quotes.

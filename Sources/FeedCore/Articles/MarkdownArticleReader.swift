@@ -25,7 +25,8 @@ enum MarkdownArticleReader {
         }
         guard let title, !title.isEmpty else { return nil }
         return ArticleDraft(
-            title: title, blocks: blocks(of: body), link: link, language: frontMatter.language, date: frontMatter.date
+            title: title, blocks: blocks(of: body), link: link, language: frontMatter.language, date: frontMatter.date,
+            categories: frontMatter.categories
         )
     }
 

@@ -22,6 +22,8 @@ public struct FeedDescription: Sendable, Hashable, Encodable {
     public var files: OutputFiles
     /// WebSub hubs the feeds name (`rel="hub"`, JSON Feed `hubs`), which feedd notifies after each change.
     public var hubs: [String]
+    /// Further feeds of selections of the entries (`[[output]]`).
+    public var topics: [TopicFeed]
 
     public init(
         id: String,
@@ -34,7 +36,8 @@ public struct FeedDescription: Sendable, Hashable, Encodable {
         language: String? = nil,
         generator: Generator = Generator(),
         files: OutputFiles = OutputFiles(),
-        hubs: [String] = []
+        hubs: [String] = [],
+        topics: [TopicFeed] = []
     ) {
         self.id = id
         self.title = title
@@ -47,6 +50,7 @@ public struct FeedDescription: Sendable, Hashable, Encodable {
         self.generator = generator
         self.files = files
         self.hubs = hubs
+        self.topics = topics
     }
 
     /// The public URL of an output file, when a base URL is configured.
@@ -61,9 +65,10 @@ public struct FeedDescription: Sendable, Hashable, Encodable {
         publicURL(of: fileName) ?? outputDirectoryURL.map { $0 + FileURL.escapedSegment(fileName) }
     }
 
-    /// The public URLs of the feeds (Atom, RSS, JSON Feed) among `names`: what a WebSub hub is told changed.
+    /// The public URLs of the feeds (Atom, RSS, JSON Feed, the topics' too) among `names`: what a WebSub
+    /// hub is told changed.
     public func feedURLs(among names: [String]) -> [String] {
-        [files.atom, files.rss, files.json].filter(names.contains).compactMap(publicURL(of:))
+        ([files.atom, files.rss, files.json] + topics.flatMap(\.files)).filter(names.contains).compactMap(publicURL(of:))
     }
 
     /// The page a reader opens for the feed as a whole (RSS channel `link`): the site, else the public

@@ -55,6 +55,11 @@ public enum HTMLPageWriter {
                                "href": FileURL.sibling(format.file)])
             html.newline()
         }
+        for topic in feed.topics {
+            html.void("link", ["rel": "alternate", "type": "application/atom+xml", "title": "\(topic.title) (Atom)",
+                               "href": FileURL.sibling(topic.atom)])
+            html.newline()
+        }
         html.start("style")
         html.raw(PageStyle.css)
         html.end("style", line: true)
@@ -89,6 +94,23 @@ public enum HTMLPageWriter {
             html.end("li", line: true)
         }
         html.end("ul", line: true)
+        if !feed.topics.isEmpty {
+            html.element("h3", text: "By topic")
+            html.newline()
+            html.start("ul", ["class": "subscribe"])
+            html.newline()
+            for topic in feed.topics {
+                html.start("li")
+                html.text(topic.title + ": ")
+                let links = SubscribeLink.all(feed.describing(topic).files).filter(\.isFeed)
+                for (index, format) in links.enumerated() {
+                    if index > 0 { html.text(", ") }
+                    html.element("a", ["href": FileURL.sibling(format.file), "type": format.mediaType], text: format.linkText)
+                }
+                html.end("li", line: true)
+            }
+            html.end("ul", line: true)
+        }
         html.end("nav", line: true)
         html.end("header", line: true)
     }

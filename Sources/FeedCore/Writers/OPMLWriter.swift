@@ -54,8 +54,12 @@ public enum OPMLWriter {
         return subscriptions.filter { seen.insert($0.feedURL).inserted }
     }
 
-    /// The feed's own Atom, RSS and JSON Feed outputs as subscriptions.
+    /// The feed's own Atom, RSS and JSON Feed outputs as subscriptions, then each topic's.
     static func ownOutputs(of feed: FeedDescription) -> [Subscription] {
+        feedOutputs(of: feed) + feed.topics.flatMap { feedOutputs(of: feed.describing($0)) }
+    }
+
+    private static func feedOutputs(of feed: FeedDescription) -> [Subscription] {
         [(feed.files.atom, "Atom"), (feed.files.rss, "RSS"), (feed.files.json, "JSON Feed")].compactMap { file, format in
             guard let url = PublishableURL.make(feed.publicURL(of: file)) else { return nil }
             return Subscription(

@@ -9,12 +9,19 @@ public struct FetchRequest: Sendable, Hashable {
     public var lastModified: String?
     /// Follow a redirect from a public address to a loopback, private or link-local one.
     public var allowPrivateRedirects: Bool
+    /// Headers, credentials, user agent and proxy of the source; headers and credentials go only to the
+    /// source's own origin (not to where it redirects elsewhere).
+    public var access: SourceAccess
 
-    public init(url: String, etag: String? = nil, lastModified: String? = nil, allowPrivateRedirects: Bool = false) {
+    public init(
+        url: String, etag: String? = nil, lastModified: String? = nil, allowPrivateRedirects: Bool = false,
+        access: SourceAccess = SourceAccess()
+    ) {
         self.url = url
         self.etag = etag
         self.lastModified = lastModified
         self.allowPrivateRedirects = allowPrivateRedirects
+        self.access = access
     }
 }
 

@@ -4,6 +4,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
+import Synchronization
 
 /// Fetches feeds over HTTP politely: conditional GET, gzip with a cap, timeouts, a body cap, bounded
 /// concurrency per host, and redirects followed by hand so permanent ones can be remembered and a public
@@ -11,18 +12,36 @@ import NIOHTTPCompression
 public final class HTTPFetcher: Sendable {
     public let settings: FetcherSettings
     let client: HTTPClient
+    /// One client per proxy in use (AsyncHTTPClient sets the proxy per client), made when first needed.
+    private let proxied = Mutex<[SourceAccess.Proxy: HTTPClient]>([:])
     let limiter: ConcurrencyLimiter
 
     public init(settings: FetcherSettings) {
         self.settings = settings
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.configuration(settings, proxy: nil))
+        limiter = ConcurrencyLimiter(perHost: settings.maxPerHost)
+    }
+
+    private static func configuration(_ settings: FetcherSettings, proxy: SourceAccess.Proxy?) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(Int64(settings.connectTimeoutSeconds)), read: .seconds(Int64(settings.timeoutSeconds))),
+            proxy: proxy.map { .server(host: $0.host, port: $0.port) },
             decompression: .enabled(limit: .size(settings.maxBodySize))
         )
         configuration.connectionPool = .init(idleTimeout: .seconds(30))
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        limiter = ConcurrencyLimiter(perHost: settings.maxPerHost)
+        return configuration
+    }
+
+    /// The client for requests through `proxy` (the plain one without).
+    private func client(through proxy: SourceAccess.Proxy?) -> HTTPClient {
+        guard let proxy else { return client }
+        return proxied.withLock { clients in
+            if let existing = clients[proxy] { return existing }
+            let made = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.configuration(settings, proxy: proxy))
+            clients[proxy] = made
+            return made
+        }
     }
 
     /// Runs `body` with a fetcher that is shut down when `body` returns or throws (in the manner of
@@ -44,6 +63,7 @@ public final class HTTPFetcher: Sendable {
     /// Shuts the client down; call once, after the last fetch (`withFetcher` does).
     public func shutdown() async {
         try? await client.shutdown()
+        for other in proxied.withLock({ Array($0.values) }) { try? await other.shutdown() }
     }
 
     /// One conditional GET, following at most `maxRedirects` redirects.
@@ -66,12 +86,25 @@ public final class HTTPFetcher: Sendable {
         var redirected = false
         let originScopes = await AddressResolver.scopes(of: URL(string: request.url)?.host ?? "")
         let originIsPublic = !originScopes.isEmpty && originScopes.allSatisfy { !$0.isInternal }
+        let origin = Self.origin(of: request.url)
+        let authorization: String?
+        do {
+            authorization = try request.access.authorization()
+        } catch {
+            return .failed(FetchFailure(message: "source credentials: \(error)"))
+        }
+        let client = client(through: request.access.proxy)
 
         for _ in 0...settings.maxRedirects {
             var permanent: String? { redirected && allPermanent ? current : nil }
             let response: HTTPClientResponse
             do {
-                response = try await client.execute(makeRequest(current, request), deadline: deadline)
+                // The source's headers and credentials go to its own origin only, never where it redirects elsewhere.
+                let own = Self.origin(of: current) == origin
+                response = try await client.execute(
+                    makeRequest(current, request, authorization: own ? authorization : nil, headers: own ? request.access.headers : []),
+                    deadline: deadline
+                )
             } catch {
                 return .failed(FetchFailure(message: Self.describe(error, url: current), permanentURL: permanent))
             }
@@ -143,15 +176,25 @@ public final class HTTPFetcher: Sendable {
         return .failed(FetchFailure(message: "more than \(settings.maxRedirects) redirects from \(request.url)"))
     }
 
-    private func makeRequest(_ url: String, _ request: FetchRequest) -> HTTPClientRequest {
+    private func makeRequest(
+        _ url: String, _ request: FetchRequest, authorization: String?, headers: [SourceAccess.Header]
+    ) -> HTTPClientRequest {
         var http = HTTPClientRequest(url: url)
         http.method = .GET
-        http.headers.add(name: "User-Agent", value: settings.userAgent)
+        http.headers.add(name: "User-Agent", value: request.access.userAgent ?? settings.userAgent)
         http.headers.add(name: "Accept", value: "application/atom+xml, application/rss+xml, application/rdf+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5")
         http.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
         if let etag = request.etag { http.headers.add(name: "If-None-Match", value: etag) }
         if let lastModified = request.lastModified { http.headers.add(name: "If-Modified-Since", value: lastModified) }
+        for header in headers { http.headers.replaceOrAdd(name: header.name, value: header.value) }
+        if let authorization { http.headers.replaceOrAdd(name: "Authorization", value: authorization) }
         return http
+    }
+
+    /// Scheme, host and port: where credentials may go.
+    static func origin(of url: String) -> String? {
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), let host = parsed.host?.lowercased() else { return nil }
+        return "\(scheme)://\(host):\(parsed.port ?? (scheme == "https" ? 443 : 80))"
     }
 
     /// The body, read before `deadline` or not at all: the client's read timeout restarts with every byte,
