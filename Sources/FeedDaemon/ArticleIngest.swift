@@ -17,13 +17,16 @@ public struct ArticleIngest: Sendable {
     public var configuration: Configuration
     public var store: StateStore
     public var logger: Logger
+    /// Told how many files the pass reads, and each one as it is stored (read, parsed, written).
+    public var progress: ProgressSink?
     /// Files parsed together and stored in one transaction (bounds memory on a cold start).
     static let batchSize = 512
 
-    public init(configuration: Configuration, store: StateStore, logger: Logger) {
+    public init(configuration: Configuration, store: StateStore, logger: Logger, progress: ProgressSink? = nil) {
         self.configuration = configuration
         self.store = store
         self.logger = logger
+        self.progress = progress
     }
 
     /// One pass over the seeds directory at time `now`.
@@ -96,6 +99,7 @@ public struct ArticleIngest: Sendable {
         let parser = ArticleParser(defaultLanguage: configuration.feed.language)
         let limit = configuration.articles.maxFileSize
         let accept = Self.acceptance(configuration)
+        progress?.report(.reading(files: changed.count))
         // Batches are parsed while the previous one is written, so the store and the parser overlap.
         let batches = stride(from: 0, to: changed.count, by: Self.batchSize).map {
             Array(changed[$0..<min($0 + Self.batchSize, changed.count)])
@@ -109,6 +113,7 @@ public struct ArticleIngest: Sendable {
                 for (file, outcome) in zip(batch, outcomes) {
                     let instant = instantOf[file.name] ?? now
                     try apply(outcome, file: file, previous: known[file.name], now: now, instant: instant, tx: tx, report: &report)
+                    progress?.report(.read(files: 1))
                 }
             }
             outcomes = await upcoming

@@ -22,10 +22,13 @@ public struct DaemonService: Service, CustomStringConvertible {
     public var tickInterval: Duration
     /// What the built-in server (a `FeedServer` beside this service) answers with; the daemon keeps it current.
     public var serveState: ServeState?
+    /// Where the first pass reports how far it is (a progress line on a terminal); later passes report nothing.
+    public var firstPassProgress: ProgressSink?
 
     public init(
         configuration: Configuration, reload: @escaping @Sendable () throws(ConfigurationError) -> Configuration,
-        extraSubscriptions: String? = nil, logger: Logger, tickInterval: Duration = .seconds(5), serveState: ServeState? = nil
+        extraSubscriptions: String? = nil, logger: Logger, tickInterval: Duration = .seconds(5), serveState: ServeState? = nil,
+        firstPassProgress: ProgressSink? = nil
     ) {
         self.configuration = configuration
         self.reload = reload
@@ -33,6 +36,7 @@ public struct DaemonService: Service, CustomStringConvertible {
         self.logger = logger
         self.tickInterval = tickInterval
         self.serveState = serveState
+        self.firstPassProgress = firstPassProgress
     }
 
     public var description: String { "feedd daemon (\(configuration.file ?? "built-in defaults"))" }
@@ -54,6 +58,7 @@ public struct DaemonService: Service, CustomStringConvertible {
         let (events, input) = AsyncStream.makeStream(of: DaemonEvent.self)
         let (hubNews, hubInput) = AsyncStream.makeStream(of: HubNews.self, bufferingPolicy: .bufferingNewest(64))
         state.hubNews = hubInput
+        state.progress = firstPassProgress
         // Trap SIGHUP and SIGUSR1 before the first pass, so an early signal is queued, not fatal.
         let signals = await UnixSignalsSequence(trapping: .sighup, .sigusr1)
 

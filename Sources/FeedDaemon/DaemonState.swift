@@ -28,6 +28,8 @@ struct DaemonState {
     var publishError: String?
     /// Where news for WebSub hubs goes: a task beside the loop notifies them, so a slow hub holds no pass.
     var hubNews: AsyncStream<HubNews>.Continuation?
+    /// Where the first pass reports how far it is (a progress line on a terminal); nil once it is over.
+    var progress: ProgressSink?
 
     init(
         configuration: Configuration, sources: [SourceSettings], store: StateStore, notifier: SystemdNotifier, logger: Logger,
@@ -46,12 +48,14 @@ struct DaemonState {
         let changed = await ingest(now: Date())
         let polled = await poll(all: false)
         await publish(force: mayForcePublish, changed: changed || polled)
+        progress?.report(.finished)
+        progress = nil
         updateServer()
     }
 
     /// The pipeline with the configuration and sources in force.
     var pipeline: Pipeline {
-        Pipeline(configuration: configuration, sources: sources, store: store, logger: logger)
+        Pipeline(configuration: configuration, sources: sources, store: store, logger: logger, progress: progress)
     }
 
     /// Whether a publish may be forced though nothing changed (see `Pipeline.mayPublish(after:)`).

@@ -13,16 +13,19 @@ public struct OncePass: Sendable {
     public var pollAll: Bool
     /// An OPML file of further subscriptions (`--subscriptions`).
     public var extraSubscriptions: String?
+    /// Where the pass reports how far it is (a progress line on a terminal).
+    public var progress: ProgressSink?
 
     public init(
         configuration: Configuration, logger: Logger, waitForLock: Bool = false, pollAll: Bool = false,
-        extraSubscriptions: String? = nil
+        extraSubscriptions: String? = nil, progress: ProgressSink? = nil
     ) {
         self.configuration = configuration
         self.logger = logger
         self.waitForLock = waitForLock
         self.pollAll = pollAll
         self.extraSubscriptions = extraSubscriptions
+        self.progress = progress
     }
 
     /// Runs the pass at `now`: the sources resolved, the state directory opened (lock, then store), the
@@ -31,8 +34,9 @@ public struct OncePass: Sendable {
         let sources = try SourceList.resolve(configuration, extraSubscriptions: extraSubscriptions)
         let state = try StateDirectory(path: configuration.paths.state, waitForLock: waitForLock)
         defer { withExtendedLifetime(state) {} }
-        return try await Pipeline(configuration: configuration, sources: sources, store: state.store, logger: logger)
-            .runOnce(now: now, pollAll: pollAll)
+        return try await Pipeline(
+            configuration: configuration, sources: sources, store: state.store, logger: logger, progress: progress
+        ).runOnce(now: now, pollAll: pollAll)
     }
 }
 

@@ -12,12 +12,17 @@ public struct Pipeline: Sendable {
     public var sources: [SourceSettings]
     public let store: StateStore
     public var logger: Logger
+    /// Where the ingest and the poller report how far they are (a progress line on a terminal).
+    public var progress: ProgressSink?
 
-    public init(configuration: Configuration, sources: [SourceSettings], store: StateStore, logger: Logger) {
+    public init(
+        configuration: Configuration, sources: [SourceSettings], store: StateStore, logger: Logger, progress: ProgressSink? = nil
+    ) {
         self.configuration = configuration
         self.sources = sources
         self.store = store
         self.logger = logger
+        self.progress = progress
     }
 
     /// Says once what the outputs fall back to for want of a setting (`Configuration.publishingNotes`).
@@ -27,7 +32,7 @@ public struct Pipeline: Sendable {
 
     /// Brings the store up to date with the seeds directory.
     public func ingest(now: Date) async throws(StoreError) -> IngestReport {
-        try await ArticleIngest(configuration: configuration, store: store, logger: logger).run(now: now)
+        try await ArticleIngest(configuration: configuration, store: store, logger: logger, progress: progress).run(now: now)
     }
 
     /// Polls the due sources (every one when `all`) with an HTTP client that lives for this step only:
@@ -36,7 +41,7 @@ public struct Pipeline: Sendable {
         guard !sources.isEmpty else { return PollReport() }
         return try await HTTPFetcher.withFetcher(settings: configuration.polling.fetcherSettings) { fetcher throws(StoreError) in
             try await SourcePoller(
-                configuration: configuration, sources: sources, store: store, fetcher: fetcher, logger: logger
+                configuration: configuration, sources: sources, store: store, fetcher: fetcher, logger: logger, progress: progress
             ).pollDue(now: now, all: all)
         }
     }
@@ -85,6 +90,8 @@ public struct Pipeline: Sendable {
         // A hub that fails is retried a little (this run is all there is), never made an error of the pass.
         await notifyHubs(after: publish, attempts: 3)
         let report = OnceReport(ingest: ingest, poll: poll, publish: publish)
+        // The progress line goes before the summary takes its place.
+        progress?.report(.finished)
         logger.info("\(report.summary)")
         if ingest.scanFailed { throw SeedsUnreadable(directory: configuration.paths.seeds, published: mayPublish) }
         return report

@@ -16,10 +16,12 @@ public struct SourcePoller: Sendable {
     public var logger: Logger
     /// A value in [0, 1) for backoff jitter; injectable so tests are repeatable.
     public var random: @Sendable () -> Double
+    /// Told how many sources are due, and each one polled.
+    public var progress: ProgressSink?
 
     public init(
         configuration: Configuration, sources: [SourceSettings], store: StateStore, fetcher: HTTPFetcher, logger: Logger,
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, progress: ProgressSink? = nil
     ) {
         self.configuration = configuration
         self.sources = sources
@@ -27,6 +29,7 @@ public struct SourcePoller: Sendable {
         self.fetcher = fetcher
         self.logger = logger
         self.random = random
+        self.progress = progress
     }
 
     /// The store records of the configured sources, created for new ones.
@@ -50,6 +53,7 @@ public struct SourcePoller: Sendable {
         var report = PollReport()
         report.skipped = sources.count - due.count
         guard !due.isEmpty else { return report }
+        progress?.report(.polling(sources: due.count))
         // At most `max_concurrent` sources are fetched and parsed at once, and each result is stored as soon
         // as it is ready, so memory holds a few documents, never all of them.
         let width = max(1, configuration.polling.maxConcurrent)
@@ -66,6 +70,7 @@ public struct SourcePoller: Sendable {
             for _ in 0..<width { launch() }
             for await (index, result) in group {
                 launch()
+                progress?.report(.polled)
                 guard failure == nil else { continue }
                 do throws(StoreError) {
                     try apply(result, source: due[index], record: records[due[index].url]!, now: now, report: &report)

@@ -4,15 +4,20 @@ import Logging
 /// One line per event on stderr.
 ///
 /// Under journald (`JOURNAL_STREAM` set) lines carry a `<N>` syslog priority prefix instead of a timestamp,
-/// since the journal stamps them itself; otherwise they start with a UTC timestamp and the level.
+/// since the journal stamps them itself; otherwise they start with a UTC timestamp and the level. With a
+/// console (a progress line on a terminal), lines are written through it, so they erase that line first.
 public struct StderrLogHandler: LogHandler {
     public var logLevel: Logger.Level
     public var metadata: Logger.Metadata = [:]
     let journald: Bool
+    let console: StderrConsole?
 
-    public init(label: String, level: Logger.Level, journald: Bool = getenv("JOURNAL_STREAM") != nil) {
+    public init(
+        label: String, level: Logger.Level, journald: Bool = getenv("JOURNAL_STREAM") != nil, console: StderrConsole? = nil
+    ) {
         self.logLevel = level
         self.journald = journald
+        self.console = console
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -33,7 +38,11 @@ public struct StderrLogHandler: LogHandler {
             line += " \(LineText.escaped(key))=\(LineText.escaped(value.description))"
         }
         line += "\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        if let console {
+            console.writeLine(line)
+        } else {
+            FileHandle.standardError.write(Data(line.utf8))
+        }
     }
 
     static func syslogPriority(_ level: Logger.Level) -> Int {

@@ -18,14 +18,16 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("State directory for the store and the lock (overrides paths.state).", valueName: "dir"))
     var state: String?
 
-    @Option(name: .customLong("log-level"), help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
-    var logLevel: String = "info"
+    @Option(name: .customLong("log-level"), help: ArgumentHelp(
+        "trace, debug, info, notice, warning, error or critical (default: info; warning with --quiet).", valueName: "level"
+    ))
+    var logLevel: String?
 
     /// Configuration files tried, in order, when `--config` is not given.
     static let searchPath = ["config/feedd.toml", "/etc/feedd/feedd.toml"]
 
     func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else {
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical; found \"\(logLevel)\"")
         }
     }
@@ -61,8 +63,10 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    func makeLogger() -> Logger {
-        let level = Logger.Level(rawValue: logLevel) ?? .info
-        return Logger(label: "feedd") { label in StderrLogHandler(label: label, level: level) }
+    /// The logger on stderr at `--log-level`, else at `defaultLevel`; through `console` when a progress line
+    /// shares stderr.
+    func makeLogger(defaultLevel: Logger.Level = .info, console: StderrConsole? = nil) -> Logger {
+        let level = logLevel.flatMap(Logger.Level.init(rawValue:)) ?? defaultLevel
+        return Logger(label: "feedd") { label in StderrLogHandler(label: label, level: level, console: console) }
     }
 }

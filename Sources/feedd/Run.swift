@@ -12,10 +12,15 @@ struct Run: AsyncParsableCommand {
         commandName: "run",
         abstract: "Run the daemon (default), or one pass with --once.",
         discussion: """
-            The daemon watches the seeds directory, polls sources when due and publishes after each batch of
-            changes. SIGTERM/SIGINT: finish the current pass and exit 0. SIGHUP: reload the configuration (a bad
-            one is reported and the old one stays). SIGUSR1: poll every source now. Under systemd
+            The daemon watches the seeds directory, polls sources when due and publishes after each batch of \
+            changes. SIGTERM/SIGINT: finish the current pass and exit 0. SIGHUP: reload the configuration (a bad \
+            one is reported and the old one stays). SIGUSR1: poll every source now. Under systemd \
             (Type=notify) it reports READY=1, STATUS=, WATCHDOG=1, RELOADING=1 and STOPPING=1.
+
+            On a terminal, a pass that reads more than 300 article files or polls more than 3 sources shows one \
+            progress line on stderr (articles stored, sources polled, time, files per second), erased when the \
+            pass ends; the daemon shows it for its first pass only. Never under cron, a pipe, systemd or \
+            TERM=dumb. --quiet hides it.
             """
     )
 
@@ -29,6 +34,9 @@ struct Run: AsyncParsableCommand {
 
     @Flag(name: .long, help: "With --once: poll every source now, not only those that are due.")
     var all = false
+
+    @Flag(name: .long, help: "No progress line on a terminal, and log warnings and errors only (unless --log-level says otherwise).")
+    var quiet = false
 
     @Option(name: .long, help: ArgumentHelp("An OPML file of further sources to poll and merge.", valueName: "file.opml"))
     var subscriptions: String?
@@ -49,7 +57,11 @@ struct Run: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let logger = options.makeLogger()
+        let showsProgress = ProgressPolicy.allows(
+            quiet: quiet, stderrIsTerminal: Terminal.isTerminal(STDERR_FILENO), environment: ProcessInfo.processInfo.environment
+        )
+        let console = showsProgress ? StderrConsole() : nil
+        let logger = options.makeLogger(defaultLevel: quiet ? .warning : .info, console: console)
         let configuration: Configuration
         do {
             configuration = try options.loadConfiguration()
@@ -59,9 +71,12 @@ struct Run: AsyncParsableCommand {
         let extra = subscriptions.map { FilePath.resolve($0, against: FileManager.default.currentDirectoryPath) }
         if once {
             do {
-                _ = try await OncePass(
-                    configuration: configuration, logger: logger, waitForLock: wait, pollAll: all, extraSubscriptions: extra
-                ).run(now: Date())
+                _ = try await ProgressDisplay.showing(console.map { ProgressDisplay(console: $0) }) { progress in
+                    try await OncePass(
+                        configuration: configuration, logger: logger, waitForLock: wait, pollAll: all, extraSubscriptions: extra,
+                        progress: progress
+                    ).run(now: Date())
+                }
             } catch {
                 throw CommandFailure.exit(error, logger: logger)
             }
@@ -80,6 +95,7 @@ struct Run: AsyncParsableCommand {
                 cacheSeconds: configuration.polling.intervalMinutes * 60
             )
         }
+        let display = console.map { ProgressDisplay(console: $0) }
         let daemon = DaemonService(
             configuration: configuration,
             reload: { () throws(ConfigurationError) in
@@ -89,7 +105,8 @@ struct Run: AsyncParsableCommand {
             },
             extraSubscriptions: extra,
             logger: logger,
-            serveState: serveState
+            serveState: serveState,
+            firstPassProgress: display?.sink
         )
         var services: [any Service] = [daemon]
         if let address, let serveState {
@@ -99,7 +116,7 @@ struct Run: AsyncParsableCommand {
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger
         )
         do {
-            try await group.run()
+            try await ProgressDisplay.showing(display) { _ in try await group.run() }
         } catch {
             throw CommandFailure.exit(error, logger: logger)
         }
