@@ -7,11 +7,14 @@ import Testing
 /// `feedd --once` as the feedd user against the installed configuration, an upgrade that keeps an edited
 /// configuration, remove, and a purge that leaves the file system as it found it.
 ///
-/// Its tools run niced, so that the suite's timing tests beside it keep their CPU. The install test changes
-/// the machine (/etc/feedd, a user, /usr/bin/feedd), which the tests beside it would see (a feedd run
-/// without `--config` reads /etc/feedd/feedd.toml): it runs only when asked with `FEEDD_INSTALL_TEST=1`,
-/// which `.ci/run` sets in a run of its own after the suite.
-@Suite(.enabled(if: DebianPackage.tools, "dpkg-deb, dpkg-shlibdeps, make or strip missing (apt-get install dpkg-dev make binutils)"))
+/// The suite runs only when asked with `FEEDD_PACKAGE_TESTS=1`, which `.ci/run` sets in a run of its own
+/// after the rest: the install test changes the machine (/etc/feedd, a user, /usr/bin/feedd), which tests
+/// beside it would see (a feedd run without `--config` reads /etc/feedd/feedd.toml), and building and
+/// checking a package is CPU the suite's deadline tests need. Its tools run niced all the same.
+@Suite(
+    .enabled(if: ProcessInfo.processInfo.environment["FEEDD_PACKAGE_TESTS"] == "1", "run alone with FEEDD_PACKAGE_TESTS=1 (.ci/run does)"),
+    .enabled(if: DebianPackage.tools, "dpkg-deb, dpkg-shlibdeps, make or strip missing (apt-get install dpkg-dev make binutils)")
+)
 struct DebianPackageTests {
     @Test func packageHoldsTheLayout() throws {
         let package = try DebianPackage.first.get()
@@ -79,7 +82,7 @@ struct DebianPackageTests {
         #expect(unexpected.isEmpty, "\(result.output)")
     }
 
-    @Test(.enabled(if: DebianPackage.mayInstall, "needs FEEDD_INSTALL_TEST=1 (run alone, as .ci/run does), root, dpkg and a machine without a feedd package or user"))
+    @Test(.enabled(if: DebianPackage.mayInstall, "needs root, dpkg and a machine without a feedd package or user"))
     func installRunUpgradeRemoveAndPurge() throws {
         let first = try DebianPackage.first.get()
         let before = try DebianPackage.snapshot()
@@ -158,7 +161,6 @@ enum DebianPackage {
     }
 
     static var mayInstall: Bool {
-        guard ProcessInfo.processInfo.environment["FEEDD_INSTALL_TEST"] == "1" else { return false }
         guard getuid() == 0, tools, Tools.exists("dpkg"), Tools.exists("runuser") else { return false }
         let installed = try? ToolProcess.run("/usr/bin/env", ["dpkg-query", "-W", "-f", "${Status}", "feedd"])
         let user = try? ToolProcess.run("/usr/bin/env", ["getent", "passwd", "feedd"])
