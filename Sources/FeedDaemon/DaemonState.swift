@@ -172,11 +172,23 @@ struct DaemonState {
     }
 
     func earliestPoll() throws -> Date? {
+        try Self.earliestPoll(sources: sources, store: store)
+    }
+
+    /// When the next of the enabled `sources` is due (nil: none has a schedule yet, or all are gone): the
+    /// soonest rows of the schedule index, read past only when all of them are sources no longer enabled.
+    static func earliestPoll(sources: [SourceSettings], store: StateStore) throws -> Date? {
         let enabled = Set(sources.filter(\.enabled).map(\.url))
-        return try store.read { tx in try tx.sources() }
-            .filter { enabled.contains($0.url) && !$0.gone }
-            .map { $0.nextPoll ?? .distantPast }
-            .min()
+        guard !enabled.isEmpty else { return nil }
+        return try store.read { tx in
+            var limit = 64
+            while true {
+                let upcoming = try tx.upcomingPolls(limit: limit)
+                if let first = upcoming.first(where: { enabled.contains($0.url) }) { return first.nextPoll ?? .distantPast }
+                if upcoming.count < limit { return nil }
+                limit *= 8
+            }
+        }
     }
 
     // MARK: Reload

@@ -43,9 +43,24 @@ public struct SourcePoller: Sendable {
         }
     }
 
+    /// The store records a due pass needs: the sources due at `now` (through the schedule index), and the
+    /// enabled sources never polled, created. Others are left out: they are not due.
+    func dueRecords(now: Date) throws(StoreError) -> [String: SourceRecord] {
+        try store.read { tx in
+            var records: [String: SourceRecord] = [:]
+            for record in try tx.dueSources(at: now) { records[record.url] = record }
+            let enabled = sources.filter(\.enabled)
+            let known = try tx.knownSources(enabled.map(\.url))
+            for source in enabled where !known.contains(source.url) {
+                records[source.url] = SourceRecord(url: source.url, name: source.name)
+            }
+            return records
+        }
+    }
+
     /// Polls every enabled source that is due at `now` (every one, gone ones aside, when `all`).
     public func pollDue(now: Date, all: Bool) async throws(StoreError) -> PollReport {
-        let records = try records()
+        let records = all ? try records() : try dueRecords(now: now)
         let due = sources.filter { source in
             guard source.enabled, let record = records[source.url], !record.gone else { return false }
             return all || (record.nextPoll.map { $0 <= now } ?? true)

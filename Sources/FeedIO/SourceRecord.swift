@@ -47,6 +47,39 @@ extension StoreTransaction {
         try Row.fetchAll(db, sql: "SELECT * FROM source ORDER BY name, url").map(Self.sourceRecord)
     }
 
+    /// The sources still polled (not gone) whose next poll is at or before `date`, or not set: the rows a
+    /// due pass needs, found through the schedule index whatever the number of sources.
+    public func dueSources(at date: Date) throws -> [SourceRecord] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM source WHERE gone = 0 AND (next_poll IS NULL OR next_poll <= ?)"),
+            arguments: [Self.seconds(date)]
+        ).map(Self.sourceRecord)
+    }
+
+    /// The next polls of the sources still polled, soonest first (an unset one first of all), at most `limit`.
+    public func upcomingPolls(limit: Int) throws -> [(url: String, nextPoll: Date?)] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT url, next_poll FROM source WHERE gone = 0 ORDER BY next_poll LIMIT ?"),
+            arguments: [limit]
+        ).map { row in (row["url"], (row["next_poll"] as Int64?).map(Self.date)) }
+    }
+
+    /// Which of `urls` have a row (were polled at least once), looked up through the key in batches.
+    public func knownSources(_ urls: [String]) throws -> Set<String> {
+        var known = Set<String>()
+        var start = 0
+        while start < urls.count {
+            let batch = Array(urls[start..<min(start + Self.lookupBatch, urls.count)])
+            let marks = Array(repeating: "?", count: batch.count).joined(separator: ", ")
+            known.formUnion(try String.fetchAll(db, sql: "SELECT url FROM source WHERE url IN (\(marks))", arguments: StatementArguments(batch)))
+            start += batch.count
+        }
+        return known
+    }
+
+    /// Keys per `IN` list: well under SQLite's limit on bound parameters.
+    static let lookupBatch = 500
+
     public func saveSource(_ r: SourceRecord) throws {
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO source (url, name, title, site_url, feed_id, feed_updated, etag, last_modified,

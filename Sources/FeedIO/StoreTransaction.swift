@@ -303,9 +303,10 @@ extension StoreTransaction {
 
     /// The latest instant any entry was added, changed or retracted; nil for an empty store.
     public func lastChange() throws -> Date? {
-        let seconds = try Int64.fetchOne(
-            db, sql: "SELECT MAX(MAX(updated), COALESCE(MAX(retracted_at), 0)) FROM entry"
-        )
+        let seconds = try Int64.fetchOne(db, sql: """
+            SELECT MAX((SELECT MAX(updated) FROM entry),
+                COALESCE((SELECT MAX(retracted_at) FROM entry WHERE retracted_at IS NOT NULL), 0))
+            """)
         return seconds.map(Self.date)
     }
 }
