@@ -22,6 +22,11 @@ public struct Publisher: Sendable {
     /// newest first, within `max_entries` and `max_age_days`, with their bodies finished (sanitised).
     /// With `output`, only the entries its selection names (an `[[output]]` feed), as many as `max_entries`.
     public func entries(now: Date, output: OutputSettings? = nil) throws(StoreError) -> [Entry] {
+        try finished(selection(now: now, output: output))
+    }
+
+    /// The stored entries `entries(now:output:)` publishes, their bodies not finished yet.
+    func selection(now: Date, output: OutputSettings? = nil) throws(StoreError) -> [StoredEntry] {
         let feed = configuration.feed
         let floor = feed.maxAgeDays > 0 ? now.addingTimeInterval(-Double(feed.maxAgeDays) * 86_400) : nil
         let enabled = sources.filter(\.enabled)
@@ -35,7 +40,7 @@ public struct Publisher: Sendable {
             let selected = selection.map { selection in candidates.filter(selection.accepts) } ?? candidates
             let kept = EntryMerger.keptIndices(selected.map(\.entry), limit: feed.maxEntries)
             if kept.count == feed.maxEntries || candidates.count < limit {
-                return try finished(kept.map { selected[$0] })
+                return kept.map { selected[$0] }
             }
             limit *= 4
         }
@@ -43,10 +48,31 @@ public struct Publisher: Sendable {
 
     /// The entries with every pending body finished; the finished bodies are kept in the store, so an entry
     /// is sanitised once however often it is published.
+    /// An article whose body the store let go is read again from its file.
     func finished(_ stored: [StoredEntry]) throws(StoreError) -> [Entry] {
         let normalizer = configuration.entryNormalizer
         var newlyFinished: [StoredEntry] = []
+        var reloaded: [StoredEntry] = []
+        let dropped = stored.filter(\.bodyDropped)
+        let files = dropped.isEmpty ? [:] : try store.read { tx in
+            try Dictionary(dropped.map { ($0.entry.id, try tx.articleFileName(entryID: $0.entry.id)) }, uniquingKeysWith: { a, _ in a })
+        }
+        let reader = dropped.isEmpty ? nil : ArticleBodyReader(configuration: configuration)
         let entries = stored.map { item in
+            if item.bodyDropped, let reader {
+                guard let name = files[item.entry.id] ?? nil else {
+                    logger.warning("publish: article entry \(item.entry.id): no file holds it now; published without its text until the next scan")
+                    return item.entry
+                }
+                switch reader.reload(item, fileName: name) {
+                case let .success(restored):
+                    reloaded.append(restored)
+                    return restored.entry
+                case let .failure(failure):
+                    logger.warning("publish: \(failure.path): text not read again (\(failure.reason)); published without it until the next scan")
+                    return item.entry
+                }
+            }
             guard let body = item.pendingBody else { return item.entry }
             var done = item
             done.entry = normalizer.finish(item.entry, body: body)
@@ -55,7 +81,19 @@ public struct Publisher: Sendable {
             return done.entry
         }
         try store.recordFinishedBodies(newlyFinished)
+        try store.recordArticleBodies(restored: reloaded, dropped: [])
         return entries
+    }
+
+    /// Lets go of the bodies of the articles no output published (`published`: the ids of those that one
+    /// did), keeping the store to what publishing needs. Not when a body may be needed without its file:
+    /// under `on_delete = "keep"` an article outlives its file; and an output's include/exclude patterns
+    /// read the text of every candidate.
+    func dropUnpublishedArticleBodies(published: Set<String>) throws(StoreError) {
+        guard configuration.articles.onDelete == .retract,
+              configuration.outputs.allSatisfy({ $0.include.isEmpty && $0.exclude.isEmpty }) else { return }
+        let kept = try store.read { try $0.articleIDsWithBodies() }
+        try store.recordArticleBodies(restored: [], dropped: kept.filter { !published.contains($0) })
     }
 
     /// The OPML list of the sources: their feed's title (or configured name), URL in use and site. A source
@@ -94,7 +132,17 @@ public struct Publisher: Sendable {
 
     /// The rendered output files, by file name; pure apart from the store read.
     public func render(now: Date) throws(StoreError) -> [(name: String, bytes: [UInt8])] {
-        let entries = try entries(now: now)
+        try renderWithArticles(now: now).files
+    }
+
+    /// The rendered output files, and the ids of the articles they show.
+    func renderWithArticles(now: Date) throws(StoreError) -> (files: [(name: String, bytes: [UInt8])], articles: Set<String>) {
+        var articles = Set<String>()
+        func published(_ selection: [StoredEntry]) throws(StoreError) -> [Entry] {
+            for item in selection where item.source == StateStore.articlesSource { articles.insert(item.entry.id) }
+            return try finished(selection)
+        }
+        let entries = try published(selection(now: now))
         let description = configuration.feedDescription
         // An empty feed still needs an `updated`: the last change the store knows, so reruns stay byte-identical.
         let emptyUpdated = entries.isEmpty
@@ -107,7 +155,7 @@ public struct Publisher: Sendable {
             (files.stylesheet, FeedStylesheet.write(feed: description)),
         ]
         for output in configuration.outputs {
-            let selected = try self.entries(now: now, output: output)
+            let selected = try published(selection(now: now, output: output))
             let topic = description.describing(output.topic(configuration.feed))
             // An empty selection's feed is dated by the store's last change, as an empty merged feed is.
             let topicEmptyUpdated = selected.isEmpty
@@ -115,7 +163,7 @@ public struct Publisher: Sendable {
                 : Date(timeIntervalSince1970: 0)
             rendered += Self.feeds(topic, entries: selected, emptyUpdated: topicEmptyUpdated)
         }
-        return rendered
+        return (rendered, articles)
     }
 
     /// Atom, RSS and JSON Feed of `entries` under `description`'s file names.
@@ -145,7 +193,8 @@ public struct Publisher: Sendable {
             return PublishReport(unchanged: names)
         }
         var report = PublishReport()
-        for (name, bytes) in try render(now: now) {
+        let (files, articles) = try renderWithArticles(now: now)
+        for (name, bytes) in files {
             let path = FilePath.join(directory, name)
             if try AtomicFile.write(bytes, to: path) {
                 report.written.append(name)
@@ -157,6 +206,7 @@ public struct Publisher: Sendable {
         if let stamp = inputs {
             try store.recordMeta(["publish_stamp": stamp + "|" + Self.fileStamp(directory, names)])
         }
+        try dropUnpublishedArticleBodies(published: articles)
         return report
     }
 

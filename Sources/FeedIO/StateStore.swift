@@ -22,6 +22,8 @@ public final class StateStore: Sendable {
 
     public let path: String
     let queue: DatabaseQueue
+    /// Free pages (4 KiB each) left in the file before they are given back: small drops are reused in place.
+    static let freePagesKept = 1_024
 
     /// Opens (creating when needed) the store in `directory`, migrating it to the current schema.
     public init(directory: String) throws(StoreError) {
@@ -36,6 +38,12 @@ public final class StateStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
+            // Pages freed by letting go of article texts go back to the file system (`recordArticleBodies`).
+            // Only a new file takes the setting (an older store reuses its free pages instead).
+            // Set on an empty file alone: on an existing store even the same value rewrites its header.
+            if try Int.fetchOne(db, sql: "PRAGMA page_count") == 0 {
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            }
             // WAL is set here rather than with `journalMode = .wal`: GRDB's set-up for it creates and drops
             // a table whenever the -wal file is absent (a pool's need, not a queue's), so every open was a
             // schema change and four fsyncs. The mode is persistent: on an existing store this is a read.
@@ -108,6 +116,27 @@ public final class StateStore: Sendable {
         guard !finished.isEmpty else { return }
         do {
             try queue.write { db in try StoreTransaction(db: db).saveFinishedBodies(finished) }
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Drops and restores article bodies (`StoredEntry.bodyDropped`) without moving the generation: what
+    /// the outputs show is the same either way.
+    public func recordArticleBodies(restored: [StoredEntry], dropped: [String]) throws(StoreError) {
+        guard !restored.isEmpty || !dropped.isEmpty else { return }
+        do {
+            try queue.write { db in
+                let tx = StoreTransaction(db: db)
+                try tx.restoreArticleBodies(restored)
+                try tx.dropArticleBodies(ids: dropped)
+            }
+            // Give back the free pages once they add up (a first pass lets go of nearly every text at once).
+            try queue.writeWithoutTransaction { db in
+                if try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0 > Self.freePagesKept {
+                    try db.execute(sql: "PRAGMA incremental_vacuum")
+                }
+            }
         } catch {
             throw StoreError(path: path, reason: "\(error)")
         }

@@ -117,6 +117,15 @@ enum StoreSchema {
                 CREATE INDEX article_file_rejected ON article_file(name) WHERE error IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v8-article-bodies") { db in
+            // An article's summary and content are kept only while an output publishes it: the rest are let
+            // go (`body_dropped`) and read again from the file when needed, so the store holds what
+            // publishing needs, not a copy of the seeds directory. The partial index finds the ones kept.
+            try db.execute(sql: """
+                ALTER TABLE entry ADD COLUMN body_dropped INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX entry_article_body ON entry(id) WHERE source = 'articles' AND body_dropped = 0;
+                """)
+        }
         return migrator
     }
 }

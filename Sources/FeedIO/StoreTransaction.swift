@@ -32,10 +32,13 @@ public struct StoredEntry: Sendable, Hashable {
     public var entry: Entry
     /// A polled entry's body as written, until it is first published (`EntryNormalizer.finish`).
     public var pendingBody: PendingBody?
+    /// An article whose summary and content were let go because no output published it: they are read
+    /// again from its file if it comes into an output (`Publisher`). Its `summary` and `contentHTML` are nil.
+    public var bodyDropped: Bool
 
     public init(
         source: String, origin: String, contentHash: String, retractedAt: Date? = nil, entry: Entry,
-        pendingBody: PendingBody? = nil
+        pendingBody: PendingBody? = nil, bodyDropped: Bool = false
     ) {
         self.source = source
         self.origin = origin
@@ -43,6 +46,7 @@ public struct StoredEntry: Sendable, Hashable {
         self.retractedAt = retractedAt
         self.entry = entry
         self.pendingBody = pendingBody
+        self.bodyDropped = bodyDropped
     }
 }
 
@@ -124,8 +128,8 @@ public struct StoreTransaction {
             sql: """
                 INSERT OR REPLACE INTO entry (source, id, origin, title, link, summary, content_html, language,
                     published, updated, original_date, content_hash, authors, categories, enclosures, source_feed,
-                    retracted_at, pending_body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    retracted_at, pending_body, body_dropped)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
@@ -134,7 +138,7 @@ public struct StoreTransaction {
                 e.language, Self.seconds(e.published), Self.seconds(e.updated), e.originalDate.map(Self.seconds),
                 stored.contentHash, Self.json(e.authors), Self.json(e.categories), Self.json(e.enclosures),
                 e.source.flatMap { Self.json($0) }, stored.retractedAt.map(Self.seconds),
-                pending.flatMap { Self.json(PendingShape($0)) },
+                pending.flatMap { Self.json(PendingShape($0)) }, stored.bodyDropped,
             ]
         )
     }
@@ -154,6 +158,44 @@ public struct StoreTransaction {
             ])
         }
     }
+
+    // MARK: Article bodies
+
+    /// The article entries that still hold their summary and content (a partial index of them alone).
+    public func articleIDsWithBodies() throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entry WHERE \(Self.articleWithBody)"))
+    }
+
+    /// Lets go of the summary and content of these article entries (`StoredEntry.bodyDropped`).
+    public func dropArticleBodies(ids: some Sequence<String>) throws {
+        let statement = try db.cachedStatement(sql: """
+            UPDATE entry SET summary = NULL, content_html = NULL, body_dropped = 1 WHERE source = ? AND id = ?
+            """)
+        for id in ids { try statement.execute(arguments: [StateStore.articlesSource, id]) }
+    }
+
+    /// Puts back bodies read again from the article files, unless the entry changed since it was read.
+    public func restoreArticleBodies(_ restored: [StoredEntry]) throws {
+        let statement = try db.cachedStatement(sql: """
+            UPDATE entry SET summary = ?, content_html = ?, body_dropped = 0
+            WHERE source = ? AND id = ? AND content_hash = ? AND body_dropped = 1
+            """)
+        for stored in restored {
+            try statement.execute(arguments: [
+                stored.entry.summary, stored.entry.contentHTML, StateStore.articlesSource, stored.entry.id, stored.contentHash,
+            ])
+        }
+    }
+
+    /// The file an article entry was read from (the first by name when several hold the same article).
+    public func articleFileName(entryID: String) throws -> String? {
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT name FROM article_file WHERE entry_id = ? ORDER BY name LIMIT 1"), arguments: [entryID]
+        )
+    }
+
+    /// The condition of the partial index `entry_article_body`, written as the index has it so the planner uses it.
+    static let articleWithBody = "source = '\(StateStore.articlesSource)' AND body_dropped = 0"
 
     /// The `updated` instants (whole seconds) of every entry at or after `since`, with its source, retracted
     /// ones too (they come back with their dates).
@@ -204,7 +246,7 @@ public struct StoreTransaction {
 
     static let entryColumns = """
         source, id, origin, title, link, summary, content_html, language, published, updated, original_date,
-        content_hash, authors, categories, enclosures, source_feed, retracted_at, pending_body
+        content_hash, authors, categories, enclosures, source_feed, retracted_at, pending_body, body_dropped
         """
 
     static func storedEntry(_ row: Row) -> StoredEntry {
@@ -228,7 +270,8 @@ public struct StoreTransaction {
         )
         return StoredEntry(
             source: row["source"], origin: row["origin"], contentHash: row["content_hash"],
-            retractedAt: (row["retracted_at"] as Int64?).map(date), entry: entry, pendingBody: pending
+            retractedAt: (row["retracted_at"] as Int64?).map(date), entry: entry, pendingBody: pending,
+            bodyDropped: row["body_dropped"]
         )
     }
 
