@@ -32,8 +32,9 @@ public struct StoredEntry: Sendable, Hashable {
     public var entry: Entry
     /// A polled entry's body as written, until it is first published (`EntryNormalizer.finish`).
     public var pendingBody: PendingBody?
-    /// An article whose summary and content were let go because no output published it: they are read
-    /// again from its file if it comes into an output (`Publisher`). Its `summary` and `contentHTML` are nil.
+    /// An article whose summary and content were let go because no output published it (no row in
+    /// `article_text`): they are read again from its file if it comes into an output (`Publisher`). Its
+    /// `summary` and `contentHTML` are nil.
     public var bodyDropped: Bool
 
     public init(
@@ -113,7 +114,7 @@ public struct StoreTransaction {
 
     public func entry(source: String, id: String) throws -> StoredEntry? {
         try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM entry WHERE source = ? AND id = ?"),
+            db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM \(Self.entryWithText) WHERE entry.source = ? AND entry.id = ?"),
             arguments: [source, id]
         ).map(Self.storedEntry)
     }
@@ -124,23 +125,33 @@ public struct StoreTransaction {
         let e = stored.entry
         let pending = stored.pendingBody
         precondition(pending == nil || (e.summary == nil && e.contentHTML == nil), "an entry with a pending body has no finished one")
+        // An article's text goes to `article_text`; a dropped one stays out of it.
+        let article = stored.source == StateStore.articlesSource
         try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO entry (source, id, origin, title, link, summary, content_html, language,
                     published, updated, original_date, content_hash, authors, categories, enclosures, source_feed,
-                    retracted_at, pending_body, body_dropped)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    retracted_at, pending_body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 stored.source, e.id, stored.origin, e.title, e.link,
-                pending.map { $0.summary?.value } ?? e.summary, pending.map { $0.content?.value } ?? e.contentHTML,
+                article ? nil : pending.map { $0.summary?.value } ?? e.summary,
+                article ? nil : pending.map { $0.content?.value } ?? e.contentHTML,
                 e.language, Self.seconds(e.published), Self.seconds(e.updated), e.originalDate.map(Self.seconds),
                 stored.contentHash, Self.json(e.authors), Self.json(e.categories), Self.json(e.enclosures),
                 e.source.flatMap { Self.json($0) }, stored.retractedAt.map(Self.seconds),
-                pending.flatMap { Self.json(PendingShape($0)) }, stored.bodyDropped,
+                pending.flatMap { Self.json(PendingShape($0)) },
             ]
         )
+        if article {
+            if stored.bodyDropped {
+                try db.cachedStatement(sql: "DELETE FROM article_text WHERE id = ?").execute(arguments: [e.id])
+            } else {
+                try saveArticleText(id: e.id, summary: e.summary, content: e.contentHTML)
+            }
+        }
     }
 
     /// Replaces pending bodies with the finished summary and content made from them, unless the entry
@@ -161,30 +172,31 @@ public struct StoreTransaction {
 
     // MARK: Article bodies
 
-    /// The article entries that still hold their summary and content (a partial index of them alone).
+    /// The article entries that still hold their summary and content (as many as the outputs show).
     public func articleIDsWithBodies() throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entry WHERE \(Self.articleWithBody)"))
+        try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM article_text"))
     }
 
     /// Lets go of the summary and content of these article entries (`StoredEntry.bodyDropped`).
     public func dropArticleBodies(ids: some Sequence<String>) throws {
-        let statement = try db.cachedStatement(sql: """
-            UPDATE entry SET summary = NULL, content_html = NULL, body_dropped = 1 WHERE source = ? AND id = ?
-            """)
-        for id in ids { try statement.execute(arguments: [StateStore.articlesSource, id]) }
+        let statement = try db.cachedStatement(sql: "DELETE FROM article_text WHERE id = ?")
+        for id in ids { try statement.execute(arguments: [id]) }
     }
 
     /// Puts back bodies read again from the article files, unless the entry changed since it was read.
     public func restoreArticleBodies(_ restored: [StoredEntry]) throws {
-        let statement = try db.cachedStatement(sql: """
-            UPDATE entry SET summary = ?, content_html = ?, body_dropped = 0
-            WHERE source = ? AND id = ? AND content_hash = ? AND body_dropped = 1
-            """)
         for stored in restored {
-            try statement.execute(arguments: [
-                stored.entry.summary, stored.entry.contentHTML, StateStore.articlesSource, stored.entry.id, stored.contentHash,
-            ])
+            let current = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM entry WHERE source = ? AND id = ? AND content_hash = ?"),
+                arguments: [StateStore.articlesSource, stored.entry.id, stored.contentHash]
+            )
+            if current != nil { try saveArticleText(id: stored.entry.id, summary: stored.entry.summary, content: stored.entry.contentHTML) }
         }
+    }
+
+    func saveArticleText(id: String, summary: String?, content: String?) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_text (id, summary, content_html) VALUES (?, ?, ?)")
+            .execute(arguments: [id, summary, content])
     }
 
     /// The file an article entry was read from (the first by name when several hold the same article).
@@ -193,9 +205,6 @@ public struct StoreTransaction {
             db.cachedStatement(sql: "SELECT name FROM article_file WHERE entry_id = ? ORDER BY name LIMIT 1"), arguments: [entryID]
         )
     }
-
-    /// The condition of the partial index `entry_article_body`, written as the index has it so the planner uses it.
-    static let articleWithBody = "source = '\(StateStore.articlesSource)' AND body_dropped = 0"
 
     /// The `updated` instants (whole seconds) of every entry at or after `since`, with its source, retracted
     /// ones too (they come back with their dates).
@@ -227,16 +236,16 @@ public struct StoreTransaction {
         if let sources {
             // Unary + keeps SQLite on the ordering index (a scan that stops at LIMIT) instead of the
             // primary key followed by a sort of every row.
-            sourceFilter = "AND +source IN (\(Array(repeating: "?", count: sources.count).joined(separator: ", ")))"
+            sourceFilter = "AND +entry.source IN (\(Array(repeating: "?", count: sources.count).joined(separator: ", ")))"
             arguments += StatementArguments(sources)
         }
         arguments += [limit]
         return try Row.fetchAll(
             db,
             sql: """
-                SELECT \(Self.entryColumns) FROM entry
+                SELECT \(Self.entryColumns) FROM \(Self.entryWithText)
                 WHERE retracted_at IS NULL AND published >= ? \(sourceFilter)
-                ORDER BY published DESC, origin DESC, id ASC LIMIT ?
+                ORDER BY published DESC, origin DESC, entry.id ASC LIMIT ?
                 """,
             arguments: arguments
         ).map(Self.storedEntry)
@@ -244,10 +253,17 @@ public struct StoreTransaction {
 
     // MARK: Encoding
 
+    /// An entry's columns; an article's text from `article_text` (absent: `body_dropped` is 1).
     static let entryColumns = """
-        source, id, origin, title, link, summary, content_html, language, published, updated, original_date,
-        content_hash, authors, categories, enclosures, source_feed, retracted_at, pending_body, body_dropped
+        entry.source AS source, entry.id AS id, origin, title, link, language, published, updated, original_date,
+        content_hash, authors, categories, enclosures, source_feed, retracted_at, pending_body,
+        COALESCE(entry.summary, article_text.summary) AS summary,
+        COALESCE(entry.content_html, article_text.content_html) AS content_html,
+        entry.source = 'articles' AND article_text.id IS NULL AS body_dropped
         """
+
+    /// The entries, each article joined to its text.
+    static let entryWithText = "entry LEFT JOIN article_text ON entry.source = 'articles' AND article_text.id = entry.id"
 
     static func storedEntry(_ row: Row) -> StoredEntry {
         let pending = decode(PendingShape.self, row["pending_body"]).map { shape in
