@@ -7,7 +7,9 @@ each target checked (PASS, FAIL or SKIP when a peer is missing); the exit status
     python3 bench/bench.py poll     [--feeds 50] [--runs 3]
     python3 bench/bench.py daemon   [--drops 200] [--idle-seconds 60] [--sources 50]
     python3 bench/bench.py serve    [--seconds 10] [--connections 64] [--runs 3]
-    python3 bench/bench.py all      [--runs 3]
+    python3 bench/bench.py scale    [--articles 10000,40000,100000] [--sources 100,1000,5000] [--latency-ms 50]
+                                    [--idle-seconds 60] [--runs 1]
+    python3 bench/bench.py all      [--runs 3]   (scale runs once per size in `all`)
     every command also takes --feedd PATH (or --binary PATH; default .build/release/feedd),
     --work DIR (default /tmp/feedd-bench), --timeout SECONDS (per subprocess, default 900),
     --quick (small corpora for a smoke test), --results PATH (default bench/RESULTS.md), --no-results
@@ -33,6 +35,7 @@ import time
 import urllib.request
 
 import daemon_bench
+import scale_bench
 import serve_bench
 from harness import (GNU_TIME, HERE, BenchError, FeedServer, Samples, articles_corpus, fail, feeds_corpus, feedd_binary,
                      has, has_feedparser, missing, run, run_to_file, settings)
@@ -51,6 +54,8 @@ print(f"{time.perf_counter() - start:.6f}\t{entries}\t0")
 SIZES = {  # option: (full run, --quick)
     "count": (10000, 1000), "feeds": (50, 10), "large": (3, 1), "large_scale": (1.0, 0.1), "json": (6, 2),
     "drops": (200, 20), "idle_seconds": (60, 5), "sources": (50, 10), "seconds": (10, 2), "connections": (64, 16),
+    "scale_articles": (scale_bench.FULL["articles"], scale_bench.QUICK["articles"]),
+    "scale_sources": (scale_bench.FULL["sources"], scale_bench.QUICK["sources"]), "latency_ms": (50, 50),
 }
 
 
@@ -465,9 +470,15 @@ def serve(args, report):
     serve_bench.run(args, report)
 
 
-BENCHMARKS = {"articles": articles, "parse": parse, "poll": poll, "daemon": daemon, "serve": serve}
+def scale(args, report):
+    """Articles and sources at growing sizes, and the idle daemon with the most sources (bench/scale_bench.py)."""
+    scale_bench.run(args, report)
+
+
+BENCHMARKS = {"articles": articles, "parse": parse, "poll": poll, "daemon": daemon, "serve": serve, "scale": scale}
 OPTIONS = {"articles": ("count",), "parse": ("feeds", "large", "large_scale", "json"), "poll": ("feeds",),
-           "daemon": ("drops", "idle_seconds", "sources"), "serve": ("seconds", "connections")}
+           "daemon": ("drops", "idle_seconds", "sources"), "serve": ("seconds", "connections"),
+           "scale": ("scale_articles", "scale_sources", "latency_ms", "idle_seconds", "scale_runs")}
 
 
 def parse_arguments():
@@ -493,9 +504,19 @@ def parse_arguments():
     sv.add_argument("--seconds", type=int, help="seconds per wrk run (default 10)")
     sv.add_argument("--connections", type=int, help="wrk connections (default 64)")
     sv.add_argument("--runs", type=int, default=3)
-    al = sub.add_parser("all", help="articles (10,000), parse (50 feeds, 3 large, 6 JSON), poll (50 feeds), daemon, serve")
+    sc = sub.add_parser("scale", help="articles and sources at growing sizes: cost per item, peak RSS, idle daemon")
+    sc.add_argument("--articles", dest="scale_articles", metavar="N,N,...",
+                    help=f"article counts (default {scale_bench.FULL['articles']})")
+    sc.add_argument("--sources", dest="scale_sources", metavar="N,N,...",
+                    help=f"source counts; the idle daemon gets the largest (default {scale_bench.FULL['sources']})")
+    sc.add_argument("--latency-ms", type=float, help="the feed server's delay per answer (default 50)")
+    sc.add_argument("--idle-seconds", type=int, help="idle period measured (default 60)")
+    sc.add_argument("--runs", type=int, default=1, help="passes per size, medians (default 1: the big passes are long; "
+                    "a pass under a second is repeated to 5 anyway)")
+    al = sub.add_parser("all", help="articles (10,000), parse (50 feeds, 3 large, 6 JSON), poll (50 feeds), daemon, "
+                        "serve, scale (once per size)")
     al.add_argument("--runs", type=int, default=3)
-    for s in (a, p, q, d, sv, al):
+    for s in (a, p, q, d, sv, sc, al):
         s.add_argument("--work", default="/tmp/feedd-bench", help="scratch folder for corpora and outputs")
         s.add_argument("--timeout", type=int, default=900, help="seconds allowed to each subprocess")
         s.add_argument("--feedd", "--binary", dest="feedd", metavar="PATH",
@@ -507,7 +528,12 @@ def parse_arguments():
     for name, (full, quick) in SIZES.items():
         if getattr(args, name, None) is None:
             setattr(args, name, quick if args.quick else full)
+    args.scale_runs = args.runs if args.what == "scale" else 1  # `all`: scale's passes are long, one each
     return args
+
+
+def shown_size(value):
+    return value if isinstance(value, str) else f"{value:g}"
 
 
 def main():
@@ -530,7 +556,7 @@ def main():
         print()
     print(f"targets: {report.summary()}")
     if not args.no_results:
-        sizes = "; ".join(f"{name}: " + ", ".join(f"{o.replace('_', ' ')} {getattr(args, o):g}" for o in OPTIONS[name])
+        sizes = "; ".join(f"{name}: " + ", ".join(f"{o.replace('_', ' ')} {shown_size(getattr(args, o))}" for o in OPTIONS[name])
                           for name in chosen)
         notes = [("run", f"{', '.join(chosen)}; {'--quick: small corpora, not the sizes the targets name' if args.quick else 'full sizes'}"
                          f" ({sizes})" + (f"; --runs {args.runs}" if "runs" in args else ""))]

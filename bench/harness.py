@@ -45,7 +45,8 @@ def run(cmd, stdout=subprocess.DEVNULL, shell=False, stderr=subprocess.DEVNULL, 
 
     A child exec'd straight from Python inherits Python's RSS high-water mark (Linux keeps it across
     exec), so the peak comes from GNU time, whose child forks from a small process; without
-    /usr/bin/time it is wait4's figure, at least Python's own RSS.
+    /usr/bin/time it is wait4's figure, at least Python's own RSS. The CPU time is wait4's, to the
+    microsecond (GNU time's own, about 2 ms, included).
     """
     report = None
     if GNU_TIME:
@@ -81,8 +82,8 @@ def run(cmd, stdout=subprocess.DEVNULL, shell=False, stderr=subprocess.DEVNULL, 
             lines = f.read().splitlines()  # "Command exited with non-zero status N" comes first when it did
         os.unlink(report)
         fields = lines[-1].split() if lines else []
-        if len(fields) == 3:
-            peak, cpu = int(fields[0]), float(fields[1]) + float(fields[2])
+        if len(fields) == 3:  # the CPU time stays wait4's: GNU time prints it to 10 ms only
+            peak = int(fields[0])
     return elapsed, peak, None if timed_out.is_set() else proc.returncode, cpu
 
 
@@ -175,11 +176,13 @@ def articles_corpus(count):
     return seeds
 
 
-def feeds_corpus(count, large=0, large_scale=1.0, json_feeds=0):
-    """The generated feeds and their manifest, {relative path: (format, bytes, entries)}."""
+def feeds_corpus(count, large=0, large_scale=1.0, json_feeds=0, small=False):
+    """The generated feeds and their manifest, {relative path: (format, bytes, entries)}, in the order
+    generated (feed 0 first); small: feeds of 10 to 20 short entries (feeds.py --small)."""
     scale = "" if large_scale == 1 else f"x{large_scale:g}"
-    corpus = os.path.join(settings["work"], f"feeds-{count}-large-{large}{scale}-json-{json_feeds}")
-    _generate("feeds.py", ["--large", large, "--large-scale", large_scale, "--json", json_feeds, count], corpus)
+    corpus = os.path.join(settings["work"], f"feeds-{count}-large-{large}{scale}-json-{json_feeds}" + ("-small" if small else ""))
+    _generate("feeds.py", ["--large", large, "--large-scale", large_scale, "--json", json_feeds, count]
+              + (["--small"] if small else []), corpus)
     rows = {}
     with open(os.path.join(corpus, "manifest.tsv")) as f:
         next(f)

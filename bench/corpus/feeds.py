@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Writes a deterministic set of feed files and a manifest of what each one holds.
 
-    python3 bench/corpus/feeds.py N OUTDIR [--seed S] [--large K] [--large-scale F] [--json J]
+    python3 bench/corpus/feeds.py N OUTDIR [--seed S] [--large K] [--large-scale F] [--json J] [--small]
 
 OUTDIR/feed-NNN-FORMAT.xml   N well-formed XML feeds of 20 KB to 2 MB (log-uniform), 15 to 200 entries,
                              HTML-heavy content; the format follows a fixed cycle of 20 in which RSS 2.0
                              and Atom 1.0 dominate and RSS 0.90, 0.91, 0.92, 1.0 and Atom 0.3 all appear
-                             (the first ten hold six of the seven formats; RSS 0.90 is the twelfth)
+                             (the first ten hold six of the seven formats; RSS 0.90 is the twelfth);
+                             with --small, 10 to 20 entries of short content each (about 3 to 50 KB),
+                             for benchmarks of many sources
 OUTDIR/large/large-K-FORMAT.xml
                              K (at most 3) big feeds for throughput and memory: about 10, 23 and 46 MB
                              (RSS 2.0, Atom 1.0, RSS 1.0), times --large-scale
@@ -357,7 +359,12 @@ def write_feed(path, fmt, rng, feed, sizes, target=None):
     return len(data), len(items)
 
 
-def generate(count, outdir, seed="1", large=0, large_scale=1.0, json_count=0):
+def small_sizes(rng):
+    """The content sizes of a small feed: 10 to 20 entries of 200 to 1,200 bytes."""
+    return [int(rng.uniform(200, 1200)) for _ in range(rng.randint(10, 20))]
+
+
+def generate(count, outdir, seed="1", large=0, large_scale=1.0, json_count=0, small=False):
     """Writes the corpus and manifest.tsv; returns the manifest rows (file, format, bytes, entries, notes)."""
     rows = []
 
@@ -371,7 +378,7 @@ def generate(count, outdir, seed="1", large=0, large_scale=1.0, json_count=0):
     for i in range(count):
         rng = random.Random(f"feedd-feeds/{seed}/feed/{i}")
         fmt = CYCLE[i % len(CYCLE)]
-        sizes = content_sizes(rng, int(20e3 * 100 ** rng.random()))
+        sizes = small_sizes(rng) if small else content_sizes(rng, int(20e3 * 100 ** rng.random()))
         if fmt == "rss0.90":
             sizes = sizes[:rng.randint(15, 60)]  # titles and links only: a small file
         one(f"feed-{i:03d}-{fmt.replace('.', '')}.xml", fmt, rng, i, sizes)
@@ -397,9 +404,10 @@ def main():
     parser.add_argument("--large", type=int, default=3, choices=range(len(LARGE) + 1), help="big feeds (default 3)")
     parser.add_argument("--large-scale", type=float, default=1.0, help="size factor of the big feeds (default 1)")
     parser.add_argument("--json", type=int, default=6, help="JSON Feeds in json/ (default 6)")
+    parser.add_argument("--small", action="store_true", help="top-level feeds of 10 to 20 short entries")
     args = parser.parse_args()
     os.makedirs(args.outdir, exist_ok=True)
-    rows = generate(args.count, args.outdir, args.seed, args.large, args.large_scale, args.json)
+    rows = generate(args.count, args.outdir, args.seed, args.large, args.large_scale, args.json, args.small)
     print(f"{len(rows)} feeds, {sum(r[2] for r in rows)} bytes, {sum(r[3] for r in rows)} entries, in {args.outdir}")
 
 
