@@ -176,8 +176,11 @@ public struct ArticleIngest: Sendable {
     /// (see `DistinctInstants`).
     static func distinctInstants(count: Int, before now: Date, store: StateStore) throws(StoreError) -> [Date] {
         guard count > 0 else { return [] }
-        let recent = try store.read { tx in try tx.updatedInstants(since: DistinctInstants.window(count, before: now)) }
-        return DistinctInstants.take(count, at: now, source: StateStore.articlesSource, recent: recent)
+        do {
+            return try store.read { tx in try DistinctInstants.take(count, at: now, source: StateStore.articlesSource, tx: tx) }
+        } catch {
+            throw StoreError(path: store.path, reason: "\(error)")
+        }
     }
 
     /// Reads and parses a batch concurrently, one task per processor; results in the batch's order.

@@ -251,8 +251,8 @@ public struct SourcePoller: Sendable {
         // item the latest (feeds list newest first), none at an instant another entry holds.
         let undated = candidates.indices.filter { !candidates[$0].dated && existing[$0] == nil }
             .sorted { candidates[$0].position < candidates[$1].position }
-        let recent = undated.isEmpty ? [] : try tx.updatedInstants(since: DistinctInstants.window(undated.count, before: now))
-        let instants = DistinctInstants.take(undated.count, at: now, source: source.url, recent: recent)
+        let instants = try DistinctInstants.take(undated.count, at: now, source: source.url, tx: tx)
+        try DistinctInstants.record(instants, tx: tx)
         let firstSeen = Dictionary(uniqueKeysWithValues: zip(undated, instants.reversed()))
         for (index, candidate) in candidates.enumerated() {
             let hash = candidate.prepared.contentHash

@@ -206,16 +206,19 @@ public struct StoreTransaction {
         )
     }
 
-    /// The `updated` instants (whole seconds) of every entry at or after `since`, with its source, retracted
-    /// ones too (they come back with their dates).
-    public func updatedInstants(since: Date) throws -> [(source: String, seconds: Int64)] {
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: "SELECT source, updated FROM entry WHERE updated >= ?"),
-            arguments: [Self.seconds(since)]
+    /// The `updated` seconds held by any entry in `[from, before)`, retracted ones too (they come back with
+    /// their dates).
+    public func heldSeconds(from: Int64, before: Int64) throws -> [Int64] {
+        try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT updated FROM entry WHERE updated >= ? AND updated < ?"), arguments: [from, before]
         )
-        var instants: [(source: String, seconds: Int64)] = []
-        while let row = try rows.next() { instants.append((row[0], row[1])) }
-        return instants
+    }
+
+    /// The latest `updated` second of `source`'s entries at or before `notAfter`; nil when it has none.
+    public func latestUpdated(source: String, notAfter: Int64) throws -> Int64? {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT MAX(updated) FROM entry WHERE source = ? AND updated <= ?"), arguments: [source, notAfter]
+        )
     }
 
     /// Hides an entry from the outputs, keeping its dates for when it comes back.
