@@ -75,6 +75,8 @@ public struct DaemonService: Service, CustomStringConvertible {
             logger.info("ready: watching \(configuration.paths.seeds), \(sources.count) sources, publishing to \(configuration.paths.output)")
             group.addTask { await Self.forward(signals, into: input) }
             group.addTask { [logger, configuration] in await Self.notifyHubs(hubNews, configuration: configuration, logger: logger) }
+            // The start-up polls run first thing, not at the first tick.
+            if state.firstPollsDue { input.yield(.tick) }
             group.addTask { [tickInterval] in await Self.ticks(every: tickInterval, into: input) }
             await withGracefulShutdownHandler {
                 for await event in events {

@@ -43,14 +43,27 @@ struct DaemonState {
         self.serveState = serveState
     }
 
-    /// The first pass: a full scan, the due polls, a publish.
+    /// The first pass: a full scan and a publish, so the outputs stand (with every stored entry) before
+    /// READY=1. The due polls come next, as the loop's first event (`firstPollsDue`): thousands of sources
+    /// take minutes, longer than a service manager waits for a start, and a stop may come meanwhile.
     mutating func startUp() async {
         let changed = await ingest(now: Date())
-        let polled = await poll(all: false)
-        await publish(force: mayForcePublish, changed: changed || polled)
+        await publish(force: mayForcePublish, changed: changed)
+        if sources.isEmpty {
+            endFirstPass()
+        } else {
+            nextPollDue = .distantPast
+        }
+        updateServer()
+    }
+
+    /// Whether the start-up polls are still to come (the loop's first event runs them).
+    var firstPollsDue: Bool { nextPollDue == .distantPast }
+
+    /// Ends the first pass's progress line (after its polls, or at once without sources).
+    mutating func endFirstPass() {
         progress?.report(.finished)
         progress = nil
-        updateServer()
     }
 
     /// The pipeline with the configuration and sources in force.
@@ -107,7 +120,10 @@ struct DaemonState {
     /// Polls the due sources (or all); true when entries changed.
     mutating func poll(all: Bool) async -> Bool {
         guard !sources.isEmpty else { return false }
-        defer { nextPollDue = try? earliestPoll() }
+        defer {
+            nextPollDue = try? earliestPoll()
+            endFirstPass()
+        }
         do {
             let report = try await pipeline.poll(now: Date(), all: all)
             for (url, result) in report.results {
@@ -230,7 +246,9 @@ struct DaemonState {
     func statusLine() -> String {
         let entries = (try? store.read { try $0.entryCount(source: StateStore.articlesSource) }) ?? 0
         var line = "\(sources.count) source\(sources.count == 1 ? "" : "s"), \(entries) article\(entries == 1 ? "" : "s")"
-        if let due = nextPollDue {
+        if firstPollsDue {
+            line += ", polling"
+        } else if let due = nextPollDue {
             let seconds = max(0, due.timeIntervalSinceNow)
             line += ", next poll in " + DurationText.describe(seconds)
         }

@@ -49,6 +49,38 @@ import Testing
         return "\(title)\n\nKey Facts\n\nThe council met on Monday and agreed on the plan after a long debate with residents.\n\nSource: https://example.org/2026/05/04/\(slug)/\n"
     }
 
+    @Test func readyComesBeforeTheStartUpPollsAndTheirEntriesFollow() throws {
+        // A source that takes 4 s to answer: thousands of sources take minutes, longer than systemd waits
+        // for READY=1 (TimeoutStartSec); the outputs stand first, the polls come next.
+        let rss = """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title><link>https://slow.example/</link>
+            <item><guid>https://slow.example/1</guid><title>Slowly polled item</title><link>https://slow.example/1</link>
+            <pubDate>Mon, 02 Nov 2026 10:00:00 GMT</pubDate></item></channel></rss>
+            """
+        let server = try TestHTTPServer { _ in .respond(status: 200, body: Array(rss.utf8), delay: 4) }
+        defer { server.shutdown() }
+        let ws = Workspace()
+        ws.writeConfig(title: "Daemon feed", extra: """
+            [polling]
+            timeout_seconds = 30
+            [[source]]
+            name = "slow"
+            url = "\(server.baseURL)/feed"
+            """)
+        ws.dir.write("seeds/000_aaaaaaaaaaaaaaaa.txt", Self.article("Article at start"))
+        let socketPath = ws.dir.file("notify.sock")
+        let socket = try SystemdTestSocket(socketPath)
+        let started = Date()
+        let daemon = try ws.start(environment: ["NOTIFY_SOCKET": socketPath])
+        let first = socket.receive()
+        #expect(first?.contains("READY=1") == true, "got \(first ?? "nothing"); log: \(daemon.output)")
+        #expect(Date().timeIntervalSince(started) < 3, "READY=1 waited for the poll")
+        #expect(ws.atomText().contains("Article at start"))
+        #expect(!ws.atomText().contains("Slowly polled item"))
+        #expect(daemon.wait(timeout: 10) { ws.atomText().contains("Slowly polled item") }, "log: \(daemon.output)")
+        #expect(daemon.terminate() == 0)
+    }
+
     @Test func readyStatusAndArticlesAppearWithinTwoSeconds() throws {
         let ws = Workspace()
         let socketPath = ws.dir.file("notify.sock")
