@@ -110,13 +110,15 @@ enum StoreSchema {
             // source; pruning finds a source's newest entries without sorting all of them; the last change
             // is read off two indexes (partial: only retracted rows, so no visible-entry query is led to it);
             // status lists the rejected article files off a partial index of them alone; a source's latest
-            // instant (`DistinctInstants`) is the end of an index range.
+            // instant (`DistinctInstants`) is the end of an index range. `entry_source` goes: the source-led
+            // indexes above serve every query it did, and each index repeats the source's URL per entry.
             try db.execute(sql: """
                 CREATE INDEX source_schedule ON source(gone, next_poll);
                 CREATE INDEX entry_source_published ON entry(source, published DESC, id);
                 CREATE INDEX entry_retracted ON entry(retracted_at) WHERE retracted_at IS NOT NULL;
                 CREATE INDEX article_file_rejected ON article_file(name) WHERE error IS NOT NULL;
                 CREATE INDEX entry_source_latest ON entry(source, updated);
+                DROP INDEX entry_source;
                 """)
         }
         migrator.registerMigration("v8-article-text") { db in
