@@ -22,6 +22,9 @@ public struct ArticleIngest: Sendable {
     /// Files parsed together and stored in one transaction (bounds memory on a cold start).
     static let batchSize = 512
 
+    /// Whether article texts go into the store as they are read (`Publisher.keepsArticleTexts`).
+    var keepsTexts: Bool { Publisher.keepsArticleTexts(configuration) }
+
     public init(configuration: Configuration, store: StateStore, logger: Logger, progress: ProgressSink? = nil) {
         self.configuration = configuration
         self.store = store
@@ -285,8 +288,11 @@ public struct ArticleIngest: Sendable {
                 originalDate: article.originalDate, summary: article.summary, contentHTML: article.contentHTML,
                 language: article.language, categories: article.categories
             )
+            // The text is stored only where it may be needed without the file; otherwise the publish reads
+            // it from the file when the article is in an output (most of a first import never is).
             try tx.saveEntry(StoredEntry(
-                source: StateStore.articlesSource, origin: file.name, contentHash: article.contentHash, entry: entry
+                source: StateStore.articlesSource, origin: file.name, contentHash: article.contentHash, entry: entry,
+                bodyDropped: !keepsTexts
             ))
             if existing == nil {
                 report.added += 1

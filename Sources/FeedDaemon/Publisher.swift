@@ -85,13 +85,17 @@ public struct Publisher: Sendable {
         return entries
     }
 
+    /// Whether every article's text is kept in the store: when one may be needed without its file (under
+    /// `on_delete = "keep"` an article outlives its file) or for every candidate (an output's include/exclude
+    /// patterns read the text). Otherwise the store keeps the texts the outputs show, and nothing more.
+    static func keepsArticleTexts(_ configuration: Configuration) -> Bool {
+        configuration.articles.onDelete == .keep || configuration.outputs.contains { !$0.include.isEmpty || !$0.exclude.isEmpty }
+    }
+
     /// Lets go of the bodies of the articles no output published (`published`: the ids of those that one
-    /// did), keeping the store to what publishing needs. Not when a body may be needed without its file:
-    /// under `on_delete = "keep"` an article outlives its file; and an output's include/exclude patterns
-    /// read the text of every candidate.
+    /// did), keeping the store to what publishing needs (not when `keepsArticleTexts`).
     func dropUnpublishedArticleBodies(published: Set<String>) throws(StoreError) {
-        guard configuration.articles.onDelete == .retract,
-              configuration.outputs.allSatisfy({ $0.include.isEmpty && $0.exclude.isEmpty }) else { return }
+        guard !Self.keepsArticleTexts(configuration) else { return }
         let kept = try store.read { try $0.articleIDsWithBodies() }
         try store.recordArticleBodies(restored: [], dropped: kept.filter { !published.contains($0) })
     }

@@ -202,7 +202,7 @@ public struct StoreTransaction {
     /// The file an article entry was read from (the first by name when several hold the same article).
     public func articleFileName(entryID: String) throws -> String? {
         try String.fetchOne(
-            db.cachedStatement(sql: "SELECT name FROM article_file WHERE entry_id = ? ORDER BY name LIMIT 1"), arguments: [entryID]
+            db.cachedStatement(sql: "SELECT MIN(name) FROM article_file WHERE entry_id = ?"), arguments: [entryID]
         )
     }
 

@@ -70,8 +70,12 @@ import Testing
         #expect(Set(entries.map(\.id)) == ["tag:test.example,2026:1111111111111111", "tag:test.example,2026:5555555555555555"])
         #expect(entries.map(\.title) == ["Un titre", "Un titre"])
         #expect(entries.map(\.language) == ["fr", "fr"])
-        #expect(entries[0].contentHTML == entries[1].contentHTML)
-        #expect(entries[0].contentHTML?.contains("<h2>Topline</h2>") == true)
+        // The texts as published (the store keeps only those an output shows, read from the files).
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let published = try Publisher(configuration: s.configuration, store: s.store, logger: logger).entries(now: Date(timeIntervalSince1970: 1_000))
+        #expect(published.count == 2)
+        #expect(published[0].contentHTML == published[1].contentHTML)
+        #expect(published[0].contentHTML?.contains("<h2>Topline</h2>") == true)
         let files = try s.store.read { Dictionary(uniqueKeysWithValues: try $0.articleFileList().map { ($0.name, $0) }) }
         #expect(files["003_4444444444444444.txt"]?.error?.contains("over the 4096-byte cap") == true)
         #expect(files["001_2222222222222222.txt"]?.error != nil)
