@@ -282,6 +282,8 @@ def idle(args, sec, server, rels):
     daemon = Daemon(args.feedd, base, config)
     started = time.monotonic()
     try:
+        daemon.wait_ready()  # READY=1 follows the first scan and publish; the start-up polls come after it
+        ready = time.monotonic() - started
         limit = started + 300 + n * args.latency_ms / 1000  # far more than 2 in flight need
         answered = 0
         while answered < n:  # every source polled once
@@ -291,8 +293,6 @@ def idle(args, sec, server, rels):
             time.sleep(1)
             answered = server.stats()["requests"] - start_requests
         polled = time.monotonic() - started
-        daemon.wait_ready()  # READY=1 follows the first publish, after the start-up polls
-        ready = time.monotonic() - started
         cpu = daemon.cpu_seconds()
         while True:  # then publishing done: less than 1 % of a CPU over 2 s
             time.sleep(2)
