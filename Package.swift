@@ -39,6 +39,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         // gzip of the served files, once per publish (system zlib: apt zlib1g-dev).
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
+        // The shared store of several instances (`[store] url = "postgresql://…"`).
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // Already in the graph through AsyncHTTPClient and postgres-nio: TLS to a PostgreSQL store.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         // libxml2, the system C library (apt: libxml2-dev, pkg-config: libxml-2.0).
@@ -51,12 +55,16 @@ let package = Package(
         .target(name: "FeedXML", dependencies: ["CLibXML2"], swiftSettings: hotPathSettings),
         // Pure: model, article parser, feed parsers, dates, sanitiser, merge, writers.
         .target(name: "FeedCore", dependencies: ["FeedXML"], swiftSettings: hotPathSettings),
-        // The edges: files, the seeds directory, the SQLite store.
+        // The edges: files, the seeds directory, the store (SQLite, or PostgreSQL shared by instances).
         .target(
             name: "FeedIO",
             dependencies: [
                 "FeedCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),

@@ -11,6 +11,7 @@ public struct Configuration: Sendable, Hashable {
     public var polling: PollingSettings
     public var daemon: DaemonSettings
     public var serve: ServeSettings
+    public var store = StoreSettings()
     /// The `[[source]]` tables, in file order (the OPML subscriptions are read when polling).
     public var sources: [SourceSettings]
     /// The `[[output]]` tables, in file order.
@@ -128,6 +129,20 @@ public struct FeedSettings: Sendable, Hashable {
     public var files = OutputFiles()
 
     public init() {}
+}
+
+/// `[store]`: where the store is kept.
+public struct StoreSettings: Sendable, Hashable {
+    /// A PostgreSQL database that several instances share; nil keeps SQLite in the state directory.
+    public var postgres: PostgresLocation? = nil
+    /// The file holding the PostgreSQL password (else `FEEDD_STORE_PASSWORD`, else none).
+    public var passwordFile: String? = nil
+
+    public init() {}
+
+    public var choice: StoreChoice {
+        postgres.map { .postgres($0, passwordFile: passwordFile) } ?? .sqlite
+    }
 }
 
 /// `[paths]`: where feedd reads, writes and keeps its state (absolute once resolved).

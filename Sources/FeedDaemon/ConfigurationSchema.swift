@@ -144,6 +144,20 @@ enum ConfigurationSchema {
                 },
                 show: { quoted($0.paths.state) }),
         ]),
+        Section(name: "store", keys: [
+            Key(name: "url", type: .string, builtIn: "not set (SQLite in `paths.state`)",
+                meaning: "a PostgreSQL store that several instances share: `postgresql://user@host[:port]/database` (`?sslmode=disable`, `?host=/run/postgresql`); no password in it",
+                read: { t, c, _ throws(ConfigurationError) in c.store.postgres = try t.postgresLocation("url") ?? c.store.postgres },
+                show: { $0.store.postgres.map { quoted($0.description) } ?? "\"\"  # SQLite" }),
+            Key(name: "password_file", type: .string, builtIn: "not set (`$FEEDD_STORE_PASSWORD`, else none)",
+                meaning: "file whose first line is the PostgreSQL password (read at start, never logged)",
+                read: { t, c, x throws(ConfigurationError) in
+                    if let path = try t.string("password_file"), !path.isEmpty {
+                        c.store.passwordFile = FilePath.resolve(path, against: x.baseDirectory)
+                    }
+                },
+                show: { $0.store.passwordFile.map { quoted($0) } ?? "\"\"" }),
+        ]),
         Section(name: "articles", keys: [
             Key(name: "max_file_size", type: .integer(1...(256 << 20)), builtIn: "`1048576`", meaning: "larger article files are rejected; after a change the next pass reads every file again",
                 read: { t, c, _ throws(ConfigurationError) in

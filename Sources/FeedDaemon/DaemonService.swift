@@ -43,7 +43,7 @@ public struct DaemonService: Service, CustomStringConvertible {
 
     public func run() async throws {
         let sources = try SourceList.resolve(configuration, extraSubscriptions: extraSubscriptions)
-        let stateDirectory = try StateDirectory(path: configuration.paths.state, waitForLock: false)
+        let stateDirectory = try StateDirectory(path: configuration.paths.state, waitForLock: false, store: configuration.store.choice)
         // Nothing is published by a daemon that was told to serve and cannot: the server's error ends both.
         if let serveState, await serveState.waitUntilListening() == nil {
             logger.debug("serve: not listening; the daemon does not start")

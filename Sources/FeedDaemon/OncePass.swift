@@ -32,7 +32,7 @@ public struct OncePass: Sendable {
     /// pipeline run once. Throws a `StatusError` (configuration, lock, store, seeds, publish).
     public func run(now: Date) async throws -> OnceReport {
         let sources = try SourceList.resolve(configuration, extraSubscriptions: extraSubscriptions)
-        let state = try StateDirectory(path: configuration.paths.state, waitForLock: waitForLock)
+        let state = try StateDirectory(path: configuration.paths.state, waitForLock: waitForLock, store: configuration.store.choice)
         defer { withExtendedLifetime(state) {} }
         return try await Pipeline(
             configuration: configuration, sources: sources, store: state.store, logger: logger, progress: progress

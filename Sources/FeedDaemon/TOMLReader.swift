@@ -118,6 +118,17 @@ struct TOMLReader {
         return text
     }
 
+    /// A `postgresql://` URL without a password; the empty string means "not set". The error never
+    /// repeats the value (it may hold a password, which is refused).
+    func postgresLocation(_ key: String) throws(ConfigurationError) -> PostgresLocation? {
+        guard let text = try string(key), !text.isEmpty else { return nil }
+        do {
+            return try PostgresLocation(url: text)
+        } catch {
+            throw self.error(key, "the URL \(error.description)")
+        }
+    }
+
     /// `host:port` to listen on (an IP address or `localhost`; `[v6]:port`); the empty string means "not set".
     func listenAddress(_ key: String) throws(ConfigurationError) -> ListenAddress? {
         guard let text = try string(key), !text.isEmpty else { return nil }

@@ -9,12 +9,12 @@ public final class StateDirectory: Sendable {
     public let store: StateStore
 
     /// Creates the directory when needed, takes the lock (failing at once when another feedd holds it,
-    /// unless `waitForLock`), and opens the store. Throws a `FileError`, a `ProcessLock.Failure` or a
-    /// `StoreError` (each a `StatusError`).
-    public init(path: String, waitForLock: Bool) throws {
+    /// unless `waitForLock`), and opens the store `choice` names (SQLite inside the directory by default).
+    /// Throws a `FileError`, a `ProcessLock.Failure` or a `StoreError` (each a `StatusError`).
+    public init(path: String, waitForLock: Bool, store choice: StoreChoice = .sqlite) throws {
         try DirectoryScanner.createDirectory(path)
         lock = try ProcessLock(path: FilePath.join(path, Self.lockName), wait: waitForLock)
-        store = try StateStore(directory: path)
+        store = try StateStore(choice, directory: path)
         self.path = path
     }
 

@@ -40,11 +40,13 @@ struct Status: AsyncParsableCommand {
         let sources = try GlobalOptions.orExit { () throws(ConfigurationError) in
             try SourceList.resolve(configuration, extraSubscriptions: extra)
         }
-        let storePath = FilePath.join(configuration.paths.state, StateStore.fileName)
+        let storePath = configuration.store.postgres?.description ?? FilePath.join(configuration.paths.state, StateStore.fileName)
         let snapshot: StatusSnapshot
         do {
-            // Opening creates a store where none is: only an existing one is opened.
-            let store = FileManager.default.fileExists(atPath: storePath) ? try StateStore(directory: configuration.paths.state) : nil
+            // Opening creates a SQLite store where none is: only an existing one is opened. A PostgreSQL
+            // store is always opened (its database exists; an empty one gets its tables).
+            let exists = configuration.store.postgres != nil || FileManager.default.fileExists(atPath: storePath)
+            let store = exists ? try StateStore(configuration.store.choice, directory: configuration.paths.state) : nil
             snapshot = try StatusSnapshot.read(
                 sources: sources, seeds: configuration.paths.seeds, store: store, storePath: storePath, now: Date()
             )

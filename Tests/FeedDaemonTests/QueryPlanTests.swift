@@ -21,7 +21,10 @@ import Testing
             "the ingest compares the directory listing with every known file, once per pass that finds a change",
         "SELECT COUNT(*) FROM article_file":
             "status: how many files the store knows (a covering index, no row read)",
-        "SELECT * FROM source ORDER BY name, url":
+        """
+        SELECT url, name, title, site_url, feed_id, feed_updated, etag, last_modified, permanent_url, gone, failures,
+        next_poll, last_fetch, last_success, last_status, last_error_stage, last_error, hints FROM source ORDER BY name, url
+        """:
             "status lists every source the store knows, configured or not",
         "SELECT id FROM article_text":
             "the article texts kept are those the outputs show (a few hundred at most), read once per publish",
@@ -103,8 +106,9 @@ import Testing
             SourceSettings(name: "a", url: server.baseURL + "/a"), SourceSettings(name: "b", url: server.baseURL + "/b"),
         ]
         let store = try StateStore(directory: configuration.paths.state)
+        let queue = try #require(store.queue)
         let statements = Mutex(Set<String>())
-        store.queue.inDatabase { db in
+        queue.inDatabase { db in
             db.trace { event in
                 guard case let .statement(statement) = event else { return }
                 let sql = statement.sql.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -133,7 +137,7 @@ import Testing
         let recorded = statements.withLock { $0 }
         #expect(recorded.count > 15, "the run should have sent the store's queries: \(recorded.sorted())")
         var failures: [String] = []
-        try store.queue.inDatabase { db in
+        try queue.inDatabase { db in
             db.trace(nil)
             let partial = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %'"))
             #expect(partial.contains("article_file_rejected"))

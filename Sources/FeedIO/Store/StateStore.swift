@@ -3,7 +3,9 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// The SQLite store in the state directory: article files seen, and every entry published or merged.
+/// The store: article files seen, every entry published or merged, the polled sources. Kept in SQLite in
+/// the state directory (the default), or in a PostgreSQL database that several instances share; the same
+/// operations (`StoreTransaction`) run on both.
 ///
 /// Dates are stored as whole seconds since the epoch, so a value read back equals the one written.
 public final class StateStore: Sendable {
@@ -20,8 +22,27 @@ public final class StateStore: Sendable {
     /// recorded with the digest (a pass that finds nothing new writes nothing, this included).
     public static let articlesPassKey = "articles_pass"
 
+    /// The database file, or the PostgreSQL URL without its password: what errors and status name.
     public let path: String
-    let queue: DatabaseQueue
+    let engine: Engine
+    /// Which engine the store runs on.
+    public var dialect: StoreDialect {
+        switch engine {
+        case .sqlite: .sqlite
+        case .postgres: .postgres
+        }
+    }
+
+    enum Engine: Sendable {
+        case sqlite(DatabaseQueue)
+        case postgres(PostgresEngine)
+    }
+
+    /// The SQLite queue (the query-plan tests trace it); nil on PostgreSQL.
+    var queue: DatabaseQueue? {
+        if case let .sqlite(queue) = engine { return queue }
+        return nil
+    }
     /// The page size of a new store (an existing one keeps its own).
     static let pageSize = 8_192
     /// Free pages (8 KiB each) left in the file before they are given back: small drops are reused in place.
@@ -65,10 +86,59 @@ public final class StateStore: Sendable {
             guard code == SQLITE_OK else { throw StoreError(path: path, reason: "cannot keep the WAL file (SQLite code \(code))") }
         }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             try StoreSchema.migrator.migrate(queue)
+            engine = .sqlite(queue)
         } catch {
             throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Opens the PostgreSQL store at `location`, applying the migrations it lacks (safe when several
+    /// instances start at once). The password is used to connect and kept nowhere else.
+    public init(postgres location: PostgresLocation, password: String?) throws(StoreError) {
+        path = location.description
+        do {
+            engine = .postgres(try PostgresEngine(location: location, password: password))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(path: location.description, reason: "\(error)")
+        }
+    }
+
+    /// Opens the store `choice` names: SQLite in `directory`, or PostgreSQL with its password read from
+    /// `passwordFile`, else the environment's `FEEDD_STORE_PASSWORD`, else none.
+    public convenience init(_ choice: StoreChoice, directory: String) throws(StoreError) {
+        switch choice {
+        case .sqlite:
+            try self.init(directory: directory)
+        case let .postgres(location, passwordFile):
+            try self.init(postgres: location, password: try Self.password(file: passwordFile, for: location))
+        }
+    }
+
+    static func password(file: String?, for location: PostgresLocation) throws(StoreError) -> String? {
+        guard let file else { return ProcessInfo.processInfo.environment[PostgresLocation.passwordVariable] }
+        let text: String
+        do {
+            text = String(decoding: try FileReader.read(file, limit: 4_096), as: UTF8.self)
+        } catch {
+            throw StoreError(path: location.description, reason: "cannot read the password file: \(error)")
+        }
+        // One line; the newline an editor adds is not part of it.
+        return String(text.prefix { $0 != "\n" && $0 != "\r" })
+    }
+
+    /// Runs `body` in one transaction of the engine.
+    private func transaction<T>(writing: Bool, _ body: (any StoreSession) throws -> T) throws -> T {
+        switch engine {
+        case let .sqlite(queue):
+            return writing
+                ? try queue.write { db in try body(SQLiteSession(db: db)) }
+                : try queue.read { db in try body(SQLiteSession(db: db)) }
+        case let .postgres(engine):
+            return try engine.transaction(writing: writing) { session in try body(session) }
         }
     }
 
@@ -88,12 +158,10 @@ public final class StateStore: Sendable {
     /// Runs `body` in one write transaction; everything it does lands together or not at all.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
         do {
-            return try queue.write { db in
-                let before = db.totalChangesCount
-                let result = try body(StoreTransaction(db: db))
-                if db.totalChangesCount != before {
-                    try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
-                }
+            return try transaction(writing: true) { session in
+                let tx = StoreTransaction(session: session)
+                let result = try body(tx)
+                if session.changedRows != 0 { try tx.advanceGeneration() }
                 return result
             }
         } catch let error as StoreError {
@@ -106,8 +174,8 @@ public final class StateStore: Sendable {
     /// Records bookkeeping values (`meta`) in one transaction, without moving the generation.
     public func recordMeta(_ values: KeyValuePairs<String, String>) throws(StoreError) {
         do {
-            try queue.write { db in
-                let tx = StoreTransaction(db: db)
+            try transaction(writing: true) { session in
+                let tx = StoreTransaction(session: session)
                 for (key, value) in values { try tx.setMeta(key, value) }
             }
         } catch {
@@ -120,7 +188,7 @@ public final class StateStore: Sendable {
     public func recordFinishedBodies(_ finished: [StoredEntry]) throws(StoreError) {
         guard !finished.isEmpty else { return }
         do {
-            try queue.write { db in try StoreTransaction(db: db).saveFinishedBodies(finished) }
+            try transaction(writing: true) { session in try StoreTransaction(session: session).saveFinishedBodies(finished) }
         } catch {
             throw StoreError(path: path, reason: "\(error)")
         }
@@ -131,12 +199,14 @@ public final class StateStore: Sendable {
     public func recordArticleBodies(restored: [StoredEntry], dropped: [String]) throws(StoreError) {
         guard !restored.isEmpty || !dropped.isEmpty else { return }
         do {
-            try queue.write { db in
-                let tx = StoreTransaction(db: db)
+            try transaction(writing: true) { session in
+                let tx = StoreTransaction(session: session)
                 try tx.restoreArticleBodies(restored)
                 try tx.dropArticleBodies(ids: dropped)
             }
             // Give back the free pages once they add up (a first pass lets go of nearly every text at once).
+            // PostgreSQL's autovacuum does the same for its tables.
+            guard case let .sqlite(queue) = engine else { return }
             try queue.writeWithoutTransaction { db in
                 if try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0 > Self.freePagesKept {
                     try db.execute(sql: "PRAGMA incremental_vacuum")
@@ -154,13 +224,14 @@ public final class StateStore: Sendable {
 
     /// Frees SQLite's page cache (a long-running process calls this after a burst of work).
     public func releaseMemory() {
+        guard case let .sqlite(queue) = engine else { return }
         try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA shrink_memory") }
     }
 
     /// Runs `body` against a consistent snapshot.
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
         do {
-            return try queue.read { db in try body(StoreTransaction(db: db)) }
+            return try transaction(writing: false) { session in try body(StoreTransaction(session: session)) }
         } catch let error as StoreError {
             throw error
         } catch {

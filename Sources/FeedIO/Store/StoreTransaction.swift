@@ -1,6 +1,5 @@
 import FeedCore
 import Foundation
-import GRDB
 
 /// What the store knows of one article file.
 public struct ArticleFileRecord: Sendable, Hashable {
@@ -51,94 +50,95 @@ public struct StoredEntry: Sendable, Hashable {
     }
 }
 
-/// The store's operations, valid inside one `StateStore.read` or `write` call.
+/// The store's operations, valid inside one `StateStore.read` or `write` call. Written once, in the SQL
+/// that SQLite and PostgreSQL share (upserts with `ON CONFLICT`, `?` placeholders); the few statements
+/// that differ ask the session's dialect.
 public struct StoreTransaction {
-    let db: Database
+    let session: any StoreSession
 
     // MARK: Article files
 
     /// Every article file the store knows, ordered by the bytes of the name (as `DirectoryScanner` lists).
     public func articleFileList() throws -> [ArticleFileRecord] {
-        var records: [ArticleFileRecord] = []
-        let statement = try db.makeStatement(sql: "SELECT name, size, mtime_ns, entry_id, error FROM article_file ORDER BY name")
-        // Columns found by name once, then read by index: a cold pass reads one row per file.
-        let column = ColumnIndex(statement.columnNames)
-        let (name, size, mtime, entryID, error) = (column["name"], column["size"], column["mtime_ns"], column["entry_id"], column["error"])
-        let rows = try Row.fetchCursor(statement)
-        while let row = try rows.next() {
-            records.append(ArticleFileRecord(
-                name: row[name], size: row[size], modifiedNanoseconds: row[mtime], entryID: row[entryID], error: row[error]
-            ))
+        try session.all("SELECT name, size, mtime_ns, entry_id, error FROM article_file ORDER BY name") { row in
+            ArticleFileRecord(
+                name: try row.text(required: 0), size: try row.integer(required: 1),
+                modifiedNanoseconds: try row.integer(required: 2), entryID: try row.text(3), error: try row.text(4)
+            )
         }
-        return records
     }
 
     /// How many article files the store knows, rejected ones included.
     public func articleFileCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_file") ?? 0
+        Int(try session.integer("SELECT COUNT(*) FROM article_file") ?? 0)
     }
 
     /// The article files that gave no entry, each with its reason, ordered by name.
     public func rejectedArticleFiles() throws -> [ArticleFileRecord] {
-        try Row.fetchAll(
-            db, sql: "SELECT name, size, mtime_ns, error FROM article_file WHERE error IS NOT NULL ORDER BY name"
-        ).map { row in
-            ArticleFileRecord(name: row["name"], size: row["size"], modifiedNanoseconds: row["mtime_ns"], entryID: nil, error: row["error"])
+        try session.all("SELECT name, size, mtime_ns, error FROM article_file WHERE error IS NOT NULL ORDER BY name") { row in
+            ArticleFileRecord(
+                name: try row.text(required: 0), size: try row.integer(required: 1),
+                modifiedNanoseconds: try row.integer(required: 2), entryID: nil, error: try row.text(3)
+            )
         }
     }
 
     public func saveArticleFile(_ record: ArticleFileRecord) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO article_file (name, size, mtime_ns, entry_id, error) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT(name) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
-                    entry_id = excluded.entry_id, error = excluded.error
-                """
-        ).execute(
-            arguments: [record.name, record.size, record.modifiedNanoseconds, record.entryID, record.error]
+        try session.execute(
+            """
+            INSERT INTO article_file (name, size, mtime_ns, entry_id, error) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(name) DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns,
+                entry_id = excluded.entry_id, error = excluded.error
+            """,
+            [record.name, record.size, record.modifiedNanoseconds, record.entryID, record.error]
         )
     }
 
     public func deleteArticleFile(name: String) throws {
-        try db.cachedStatement(sql: "DELETE FROM article_file WHERE name = ?").execute(arguments: [name])
+        try session.execute("DELETE FROM article_file WHERE name = ?", [name])
     }
 
     /// How many article files still point at `entryID`.
     public func articleFileCount(entryID: String) throws -> Int {
-        try Int.fetchOne(
-            db.cachedStatement(sql: "SELECT COUNT(*) FROM article_file WHERE entry_id = ?"), arguments: [entryID]
-        ) ?? 0
+        Int(try session.integer("SELECT COUNT(*) FROM article_file WHERE entry_id = ?", [entryID]) ?? 0)
     }
 
     // MARK: Entries
 
     public func entry(source: String, id: String) throws -> StoredEntry? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT \(Self.entryColumns) FROM \(Self.entryWithText) WHERE entry.source = ? AND entry.id = ?"),
-            arguments: [source, id]
-        ).map(Self.storedEntry)
+        try session.first(
+            "SELECT \(Self.entryColumns) FROM \(Self.entryWithText) WHERE entry.source = ? AND entry.id = ?", [source, id],
+            Self.storedEntry
+        )
     }
 
-    /// Inserts or replaces an entry (keyed by source and id). A pending body is kept in the `summary` and
-    /// `content_html` columns as written, with `pending_body` saying how to read them.
+    /// Inserts or replaces an entry (keyed by source and id; a replaced row starts unseen, `last_seen`
+    /// NULL). A pending body is kept in the `summary` and `content_html` columns as written, with
+    /// `pending_body` saying how to read them.
     public func saveEntry(_ stored: StoredEntry) throws {
         let e = stored.entry
         let pending = stored.pendingBody
         precondition(pending == nil || (e.summary == nil && e.contentHTML == nil), "an entry with a pending body has no finished one")
         // An article's text goes to `article_text`; a dropped one stays out of it.
         let article = stored.source == StateStore.articlesSource
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO entry (source, id, origin, title, link, summary, content_html, language,
-                    published, updated, original_date, content_hash, authors, categories, enclosures, source_feed,
-                    retracted_at, pending_body)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                stored.source, e.id, stored.origin, e.title, e.link,
-                article ? nil : pending.map { $0.summary?.value } ?? e.summary,
-                article ? nil : pending.map { $0.content?.value } ?? e.contentHTML,
+        let summary: String? = article ? nil : pending.map { $0.summary?.value } ?? e.summary
+        let content: String? = article ? nil : pending.map { $0.content?.value } ?? e.contentHTML
+        try session.execute(
+            """
+            INSERT INTO entry (source, id, origin, title, link, summary, content_html, language,
+                published, updated, original_date, content_hash, authors, categories, enclosures, source_feed,
+                retracted_at, pending_body, last_seen)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+            ON CONFLICT(source, id) DO UPDATE SET origin = excluded.origin, title = excluded.title,
+                link = excluded.link, summary = excluded.summary, content_html = excluded.content_html,
+                language = excluded.language, published = excluded.published, updated = excluded.updated,
+                original_date = excluded.original_date, content_hash = excluded.content_hash,
+                authors = excluded.authors, categories = excluded.categories, enclosures = excluded.enclosures,
+                source_feed = excluded.source_feed, retracted_at = excluded.retracted_at,
+                pending_body = excluded.pending_body, last_seen = NULL
+            """,
+            [
+                stored.source, e.id, stored.origin, e.title, e.link, summary, content,
                 e.language, Self.seconds(e.published), Self.seconds(e.updated), e.originalDate.map(Self.seconds),
                 stored.contentHash, Self.json(e.authors), Self.json(e.categories), Self.json(e.enclosures),
                 e.source.flatMap { Self.json($0) }, stored.retractedAt.map(Self.seconds),
@@ -147,7 +147,7 @@ public struct StoreTransaction {
         )
         if article {
             if stored.bodyDropped {
-                try db.cachedStatement(sql: "DELETE FROM article_text WHERE id = ?").execute(arguments: [e.id])
+                try session.execute("DELETE FROM article_text WHERE id = ?", [e.id])
             } else {
                 try saveArticleText(id: e.id, summary: e.summary, content: e.contentHTML)
             }
@@ -157,16 +157,14 @@ public struct StoreTransaction {
     /// Replaces pending bodies with the finished summary and content made from them, unless the entry
     /// changed since it was read (its content hash moved). Publishing is unchanged by it.
     public func saveFinishedBodies(_ finished: [StoredEntry]) throws {
-        let statement = try db.cachedStatement(
-            sql: """
+        for stored in finished where stored.pendingBody == nil {
+            try session.execute(
+                """
                 UPDATE entry SET summary = ?, content_html = ?, pending_body = NULL
                 WHERE source = ? AND id = ? AND content_hash = ? AND pending_body IS NOT NULL
-                """
-        )
-        for stored in finished where stored.pendingBody == nil {
-            try statement.execute(arguments: [
-                stored.entry.summary, stored.entry.contentHTML, stored.source, stored.entry.id, stored.contentHash,
-            ])
+                """,
+                [stored.entry.summary, stored.entry.contentHTML, stored.source, stored.entry.id, stored.contentHash]
+            )
         }
     }
 
@@ -174,59 +172,56 @@ public struct StoreTransaction {
 
     /// The article entries that still hold their summary and content (as many as the outputs show).
     public func articleIDsWithBodies() throws -> [String] {
-        try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM article_text"))
+        try session.all("SELECT id FROM article_text") { try $0.text(required: 0) }
     }
 
     /// Lets go of the summary and content of these article entries (`StoredEntry.bodyDropped`).
     public func dropArticleBodies(ids: some Sequence<String>) throws {
-        let statement = try db.cachedStatement(sql: "DELETE FROM article_text WHERE id = ?")
-        for id in ids { try statement.execute(arguments: [id]) }
+        for id in ids { try session.execute("DELETE FROM article_text WHERE id = ?", [id]) }
     }
 
     /// Puts back bodies read again from the article files, unless the entry changed since it was read.
     public func restoreArticleBodies(_ restored: [StoredEntry]) throws {
         for stored in restored {
-            let current = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM entry WHERE source = ? AND id = ? AND content_hash = ?"),
-                arguments: [StateStore.articlesSource, stored.entry.id, stored.contentHash]
+            let current = try session.integer(
+                "SELECT 1 FROM entry WHERE source = ? AND id = ? AND content_hash = ?",
+                [StateStore.articlesSource, stored.entry.id, stored.contentHash]
             )
             if current != nil { try saveArticleText(id: stored.entry.id, summary: stored.entry.summary, content: stored.entry.contentHTML) }
         }
     }
 
     func saveArticleText(id: String, summary: String?, content: String?) throws {
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO article_text (id, summary, content_html) VALUES (?, ?, ?)")
-            .execute(arguments: [id, summary, content])
+        try session.execute(
+            """
+            INSERT INTO article_text (id, summary, content_html) VALUES (?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET summary = excluded.summary, content_html = excluded.content_html
+            """,
+            [id, summary, content]
+        )
     }
 
     /// The file an article entry was read from (the first by name when several hold the same article).
     public func articleFileName(entryID: String) throws -> String? {
-        try String.fetchOne(
-            db.cachedStatement(sql: "SELECT MIN(name) FROM article_file WHERE entry_id = ?"), arguments: [entryID]
-        )
+        try session.text("SELECT MIN(name) FROM article_file WHERE entry_id = ?", [entryID])
     }
 
     /// The `updated` seconds held by any entry in `[from, before)`, retracted ones too (they come back with
     /// their dates).
     public func heldSeconds(from: Int64, before: Int64) throws -> [Int64] {
-        try Int64.fetchAll(
-            db.cachedStatement(sql: "SELECT updated FROM entry WHERE updated >= ? AND updated < ?"), arguments: [from, before]
-        )
+        try session.all("SELECT updated FROM entry WHERE updated >= ? AND updated < ?", [from, before]) { try $0.integer(required: 0) }
     }
 
     /// The latest `updated` second of `source`'s entries at or before `notAfter`; nil when it has none.
     public func latestUpdated(source: String, notAfter: Int64) throws -> Int64? {
-        try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT MAX(updated) FROM entry WHERE source = ? AND updated <= ?"), arguments: [source, notAfter]
-        )
+        try session.integer("SELECT MAX(updated) FROM entry WHERE source = ? AND updated <= ?", [source, notAfter])
     }
 
     /// Hides an entry from the outputs, keeping its dates for when it comes back.
     public func retractEntry(source: String, id: String, at date: Date) throws {
-        try db.cachedStatement(
-            sql: "UPDATE entry SET retracted_at = ? WHERE source = ? AND id = ? AND retracted_at IS NULL"
-        ).execute(
-            arguments: [Self.seconds(date), source, id]
+        try session.execute(
+            "UPDATE entry SET retracted_at = ? WHERE source = ? AND id = ? AND retracted_at IS NULL",
+            [Self.seconds(date), source, id]
         )
     }
 
@@ -234,63 +229,65 @@ public struct StoreTransaction {
     /// none published before `notBefore`, only from `sources` when given; a pending body is still pending.
     public func visibleStoredEntries(limit: Int, notBefore: Date?, sources: [String]? = nil) throws -> [StoredEntry] {
         let floor = notBefore.map(Self.seconds) ?? Int64.min
-        var arguments: StatementArguments = [floor]
+        var arguments: [any StoreArgument] = [floor]
         var sourceFilter = ""
         if let sources {
-            // Unary + keeps SQLite on the ordering index (a scan that stops at LIMIT) instead of the
-            // primary key followed by a sort of every row.
-            sourceFilter = "AND +entry.source IN (\(Array(repeating: "?", count: sources.count).joined(separator: ", ")))"
-            arguments += StatementArguments(sources)
+            // On SQLite a unary + keeps the planner on the ordering index (a scan that stops at LIMIT)
+            // instead of the primary key followed by a sort of every row; PostgreSQL has no such operator
+            // on text and plans by its statistics.
+            let column = session.dialect == .sqlite ? "+entry.source" : "entry.source"
+            sourceFilter = "AND \(column) IN (\(Array(repeating: "?", count: sources.count).joined(separator: ", ")))"
+            arguments += sources.map { $0 as any StoreArgument }
         }
-        arguments += [limit]
-        return try Row.fetchAll(
-            db,
-            sql: """
-                SELECT \(Self.entryColumns) FROM \(Self.entryWithText)
-                WHERE retracted_at IS NULL AND published >= ? \(sourceFilter)
-                ORDER BY published DESC, origin DESC, entry.id ASC LIMIT ?
-                """,
-            arguments: arguments
-        ).map(Self.storedEntry)
+        arguments.append(limit)
+        return try session.all(
+            """
+            SELECT \(Self.entryColumns) FROM \(Self.entryWithText)
+            WHERE retracted_at IS NULL AND published >= ? \(sourceFilter)
+            ORDER BY published DESC, origin DESC, entry.id ASC LIMIT ?
+            """,
+            arguments, Self.storedEntry
+        )
     }
 
     // MARK: Encoding
 
-    /// An entry's columns; an article's text from `article_text` (absent: `body_dropped` is 1).
+    /// An entry's columns, in the order `storedEntry` reads them; an article's text from `article_text`
+    /// (absent: `body_dropped` is 1).
     static let entryColumns = """
-        entry.source AS source, entry.id AS id, origin, title, link, language, published, updated, original_date,
+        entry.source, entry.id, origin, title, link, language, published, updated, original_date,
         content_hash, authors, categories, enclosures, source_feed, retracted_at, pending_body,
-        COALESCE(entry.summary, article_text.summary) AS summary,
-        COALESCE(entry.content_html, article_text.content_html) AS content_html,
-        entry.source = 'articles' AND article_text.id IS NULL AS body_dropped
+        COALESCE(entry.summary, article_text.summary), COALESCE(entry.content_html, article_text.content_html),
+        CASE WHEN entry.source = 'articles' AND article_text.id IS NULL THEN 1 ELSE 0 END
         """
 
     /// The entries, each article joined to its text.
     static let entryWithText = "entry LEFT JOIN article_text ON entry.source = 'articles' AND article_text.id = entry.id"
 
-    static func storedEntry(_ row: Row) -> StoredEntry {
-        let pending = decode(PendingShape.self, row["pending_body"]).map { shape in
-            shape.body(summary: row["summary"], content: row["content_html"])
+    static func storedEntry(_ row: any StoreRow) throws -> StoredEntry {
+        let (summary, content) = (try row.text(16), try row.text(17))
+        let pending = decode(PendingShape.self, try row.text(15)).map { shape in
+            shape.body(summary: summary, content: content)
         }
         let entry = Entry(
-            id: row["id"],
-            title: row["title"],
-            link: row["link"],
-            published: date(row["published"]),
-            updated: date(row["updated"]),
-            originalDate: (row["original_date"] as Int64?).map(date),
-            summary: pending == nil ? row["summary"] : nil,
-            contentHTML: pending == nil ? row["content_html"] : nil,
-            language: row["language"],
-            authors: decode([Author].self, row["authors"]) ?? [],
-            categories: decode([String].self, row["categories"]) ?? [],
-            enclosures: decode([Enclosure].self, row["enclosures"]) ?? [],
-            source: decode(SourceFeed.self, row["source_feed"])
+            id: try row.text(required: 1),
+            title: try row.text(required: 3),
+            link: try row.text(4),
+            published: date(try row.integer(required: 6)),
+            updated: date(try row.integer(required: 7)),
+            originalDate: try row.integer(8).map(date),
+            summary: pending == nil ? summary : nil,
+            contentHTML: pending == nil ? content : nil,
+            language: try row.text(5),
+            authors: decode([Author].self, try row.text(10)) ?? [],
+            categories: decode([String].self, try row.text(11)) ?? [],
+            enclosures: decode([Enclosure].self, try row.text(12)) ?? [],
+            source: decode(SourceFeed.self, try row.text(13))
         )
         return StoredEntry(
-            source: row["source"], origin: row["origin"], contentHash: row["content_hash"],
-            retractedAt: (row["retracted_at"] as Int64?).map(date), entry: entry, pendingBody: pending,
-            bodyDropped: row["body_dropped"]
+            source: try row.text(required: 0), origin: try row.text(required: 2), contentHash: try row.text(required: 9),
+            retractedAt: try row.integer(14).map(date), entry: entry, pendingBody: pending,
+            bodyDropped: try row.integer(18) == 1
         )
     }
 
@@ -346,11 +343,11 @@ public struct StoreTransaction {
 extension StoreTransaction {
     /// A counter that moves with every write transaction that changed a row.
     public func generation() throws -> Int {
-        Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? "0") ?? 0
+        Int(try meta("generation") ?? "0") ?? 0
     }
 
     public func meta(_ key: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+        try session.text("SELECT value FROM meta WHERE key = ?", [key])
     }
 
     /// A date recorded with `StateStore.metaValue`; nil when the key is absent (or holds no number).
@@ -360,30 +357,22 @@ extension StoreTransaction {
 
     /// Sets a meta value (inside `StateStore.write` this moves the generation; use `StateStore.recordMeta`).
     public func setMeta(_ key: String, _ value: String) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+        try session.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value]
+        )
+    }
+
+    /// Moves the generation by one (the store does it after a write transaction that changed a row).
+    func advanceGeneration() throws {
+        let next = session.dialect == .sqlite ? "CAST(value AS INTEGER) + 1" : "(CAST(value AS BIGINT) + 1)::text"
+        try session.execute("UPDATE meta SET value = \(next) WHERE key = 'generation'")
     }
 
     /// The latest instant any entry was added, changed or retracted; nil for an empty store.
     public func lastChange() throws -> Date? {
-        let seconds = try Int64.fetchOne(db, sql: """
-            SELECT MAX((SELECT MAX(updated) FROM entry),
-                COALESCE((SELECT MAX(retracted_at) FROM entry WHERE retracted_at IS NOT NULL), 0))
-            """)
-        return seconds.map(Self.date)
-    }
-}
-
-/// Column positions of a statement, found by name.
-struct ColumnIndex {
-    private let positions: [String: Int]
-
-    init(_ names: [String]) {
-        positions = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// The position of `name`; the caller's SQL names every column it asks for.
-    subscript(_ name: String) -> Int {
-        guard let position = positions[name] else { preconditionFailure("no column \(name) in the statement") }
-        return position
+        // Two ends of two indexes (the retracted one partial).
+        let updated = try session.integer("SELECT MAX(updated) FROM entry")
+        let retracted = try session.integer("SELECT MAX(retracted_at) FROM entry WHERE retracted_at IS NOT NULL")
+        return [updated, retracted].compactMap { $0 }.max().map(Self.date)
     }
 }
