@@ -4,6 +4,7 @@ import FeeddTestSupport
 import Foundation
 import Testing
 
+/// What only the SQLite store does (its file, its directory); what both engines do is in StoreContractTests.
 @Suite struct StateStoreTests {
     func entry(_ id: String, published: TimeInterval, title: String = "T") -> Entry {
         Entry(
@@ -30,25 +31,6 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: dir.file("state/feedd.sqlite")))
     }
 
-    @Test func visibleEntriesAreNewestFirstCappedAndWithoutRetracted() throws {
-        let dir = TemporaryDirectory()
-        let store = try StateStore(directory: dir.path)
-        try store.write { tx in
-            for (i, name) in ["001_a.txt", "002_b.txt", "003_c.txt"].enumerated() {
-                try tx.saveEntry(StoredEntry(source: "articles", origin: name, contentHash: "h",
-                                             entry: entry("id\(i)", published: 1_000)))
-            }
-            try tx.saveEntry(StoredEntry(source: "articles", origin: "000.txt", contentHash: "h", entry: entry("new", published: 2_000)))
-            try tx.saveEntry(StoredEntry(source: "articles", origin: "zzz.txt", contentHash: "h", entry: entry("old", published: 10)))
-            try tx.retractEntry(source: "articles", id: "id1", at: Date(timeIntervalSince1970: 5_000))
-        }
-        let ids = try store.read { try $0.visibleStoredEntries(limit: 3, notBefore: nil).map(\.entry.id) }
-        #expect(ids == ["new", "id2", "id0"])
-        let recent = try store.read { try $0.visibleStoredEntries(limit: 10, notBefore: Date(timeIntervalSince1970: 500)).map(\.entry.id) }
-        #expect(recent == ["new", "id2", "id0"])
-        #expect(try store.read { try $0.lastChange() } == Date(timeIntervalSince1970: 5_000))
-    }
-
     @Test func openingAndReadingAnExistingStoreChangesNoByte() throws {
         let dir = TemporaryDirectory()
         do {
@@ -71,61 +53,11 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: dir.path)[.modificationDate] as? Date == directoryBefore)
     }
 
-    @Test func articleFileRecordsAreUpsertedAndCounted() throws {
-        let dir = TemporaryDirectory()
-        let store = try StateStore(directory: dir.path)
-        try store.write { tx in
-            try tx.saveArticleFile(ArticleFileRecord(name: "a.txt", size: 1, modifiedNanoseconds: 2, entryID: "x", error: nil))
-            try tx.saveArticleFile(ArticleFileRecord(name: "a.txt", size: 3, modifiedNanoseconds: 4, entryID: "x", error: nil))
-            try tx.saveArticleFile(ArticleFileRecord(name: "b.txt", size: 0, modifiedNanoseconds: 4, entryID: nil, error: "empty"))
-        }
-        let files = try store.read { Dictionary(uniqueKeysWithValues: try $0.articleFileList().map { ($0.name, $0) }) }
-        #expect(files["a.txt"]?.size == 3)
-        #expect(files["b.txt"]?.error == "empty")
-        #expect(try store.read { try $0.articleFileCount(entryID: "x") } == 1)
-        try store.write { try $0.deleteArticleFile(name: "a.txt") }
-        #expect(try store.read { try $0.articleFileCount(entryID: "x") } == 0)
-    }
-
     @Test func unwritableStateDirectoryIsAClearError() {
         #expect {
             _ = try StateStore(directory: "/proc/feedd-cannot-create")
         } throws: { error in
             "\(error)".contains("/proc/feedd-cannot-create")
         }
-    }
-
-    @Test func aPendingBodyIsKeptAsWrittenAndReplacedOnlyWhileTheEntryIsUnchanged() throws {
-        let dir = TemporaryDirectory()
-        let store = try StateStore(directory: dir.file("state"))
-        var bare = entry("https://example.org/p", published: 1_700_000_000)
-        (bare.summary, bare.contentHTML) = (nil, nil)
-        let body = PendingBody(
-            summary: ParsedContent(value: "<b>Short</b> &amp; sweet", kind: .html),
-            content: ParsedContent(value: "<script>x()</script><p>Raw</p>", kind: .xhtml),
-            base: "https://example.org/base/"
-        )
-        let source = "https://example.org/f.xml"
-        try store.write { try $0.saveEntry(StoredEntry(source: source, origin: source, contentHash: "h1", entry: bare, pendingBody: body)) }
-        let back = try #require(try store.read { try $0.entry(source: source, id: bare.id) })
-        #expect(back.pendingBody == body)
-        #expect(back.entry.summary == nil && back.entry.contentHTML == nil, "raw HTML is never handed out as finished")
-        #expect(back.entry == bare)
-        #expect(try store.read { try $0.visibleStoredEntries(limit: 5, notBefore: nil) }.first?.pendingBody == body)
-
-        // Finishing keeps the made body without moving the generation (the outputs do not change).
-        let generation = try store.read { try $0.generation() }
-        var done = back
-        (done.entry.summary, done.entry.contentHTML, done.pendingBody) = ("Short & sweet", "<p>Raw</p>", nil)
-        try store.recordFinishedBodies([done])
-        let finished = try #require(try store.read { try $0.entry(source: source, id: bare.id) })
-        #expect(finished.pendingBody == nil)
-        #expect(finished.entry.summary == "Short & sweet" && finished.entry.contentHTML == "<p>Raw</p>")
-        #expect(try store.read { try $0.generation() } == generation)
-
-        // A body finished from what a later poll replaced is not kept: the newer pending body stands.
-        try store.write { try $0.saveEntry(StoredEntry(source: source, origin: source, contentHash: "h2", entry: bare, pendingBody: body)) }
-        try store.recordFinishedBodies([done])
-        #expect(try store.read { try $0.entry(source: source, id: bare.id) }?.pendingBody == body)
     }
 }
