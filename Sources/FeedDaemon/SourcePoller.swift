@@ -58,44 +58,85 @@ public struct SourcePoller: Sendable {
         }
     }
 
-    /// Polls every enabled source that is due at `now` (every one, gone ones aside, when `all`).
+    /// Polls every enabled source that is due at `now` (every one, gone ones aside, when `all`). On a
+    /// shared store the due sources are claimed a batch at a time, so that instances split them.
     public func pollDue(now: Date, all: Bool) async throws(StoreError) -> PollReport {
-        let records = all ? try records() : try dueRecords(now: now)
-        let due = sources.filter { source in
-            guard source.enabled, let record = records[source.url], !record.gone else { return false }
-            return all || (record.nextPoll.map { $0 <= now } ?? true)
+        var queue: DueQueue
+        if store.isShared {
+            queue = try claimingQueue(now: now, all: all)
+        } else {
+            let records = all ? try records() : try dueRecords(now: now)
+            let due = sources.filter { source in
+                guard source.enabled, let record = records[source.url], !record.gone else { return false }
+                return all || (record.nextPoll.map { $0 <= now } ?? true)
+            }
+            queue = DueQueue(pending: due.map { ($0, records[$0.url]!) }, claim: nil)
         }
         var report = PollReport()
-        report.skipped = sources.count - due.count
-        guard !due.isEmpty else { return report }
-        progress?.report(.polling(sources: due.count))
+        guard queue.expected > 0 else {
+            report.skipped = sources.count
+            return report
+        }
+        progress?.report(.polling(sources: queue.expected))
         // At most `max_concurrent` sources are fetched and parsed at once, and each result is stored as soon
         // as it is ready, so memory holds a few documents, never all of them.
         let width = max(1, configuration.polling.maxConcurrent)
         var failure: StoreError?
-        await withTaskGroup(of: (Int, PollResult).self) { group in
-            var next = 0
+        var polled = 0
+        await withTaskGroup(of: (SourceSettings, SourceRecord, PollResult).self) { group in
             func launch() {
-                guard next < due.count else { return }
-                let (index, source) = (next, due[next])
-                let record = records[source.url]!
-                group.addTask { (index, await self.poll(source, record: record, now: now)) }
-                next += 1
+                guard failure == nil else { return }
+                let next: (SourceSettings, SourceRecord)?
+                do throws(StoreError) {
+                    next = try queue.next()
+                } catch {
+                    failure = error
+                    return
+                }
+                guard let (source, record) = next else { return }
+                group.addTask { (source, record, await self.poll(source, record: record, now: now)) }
             }
             for _ in 0..<width { launch() }
-            for await (index, result) in group {
+            for await (source, record, result) in group {
                 launch()
                 progress?.report(.polled)
+                polled += 1
                 guard failure == nil else { continue }
                 do throws(StoreError) {
-                    try apply(result, source: due[index], record: records[due[index].url]!, now: now, report: &report)
+                    try apply(result, source: source, record: record, now: now, report: &report)
                 } catch {
                     failure = error
                 }
             }
         }
         if let failure { throw failure }
+        report.skipped = sources.count - polled
         return report
+    }
+
+    /// The due sources of a pass on a shared store: the configured ones get a row (so every instance sees
+    /// them), then batches of `max_concurrent` are claimed as the pass goes, each for a lease long enough
+    /// to fetch, parse and store them; a claim finds nothing once every due source is taken.
+    func claimingQueue(now: Date, all: Bool) throws(StoreError) -> DueQueue {
+        let enabled = sources.filter(\.enabled)
+        let byURL = Dictionary(enabled.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
+        let urls = Array(byURL.keys)
+        let expected = try store.writeBookkeeping { tx in
+            try tx.addSources(enabled.map { ($0.url, $0.name) })
+            return all ? urls.count : try tx.dueSources(at: now).filter { byURL[$0.url] != nil }.count
+        }
+        let lease = Double(2 * configuration.polling.timeoutSeconds + 30)
+        let batch = max(1, configuration.polling.maxConcurrent)
+        let started = ContinuousClock.now
+        let (store, owner) = (store, store.instanceID)
+        return DueQueue(pending: [], expected: expected) { () throws(StoreError) in
+            let elapsed = ContinuousClock.now - started
+            let clock = now.addingTimeInterval(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            let claimed = try store.writeBookkeeping { tx in
+                try tx.claimDueSources(urls, at: now, all: all, owner: owner, leaseClock: clock, until: clock.addingTimeInterval(lease), limit: batch)
+            }
+            return claimed.compactMap { record in byURL[record.url].map { ($0, record) } }
+        }
     }
 
     // MARK: Fetch and parse (concurrent, no store access)
@@ -192,6 +233,7 @@ public struct SourcePoller: Sendable {
         try store.write { tx in
             if case .parsed = result { stored = try storeEntries(candidates, source: source, now: now, tx: tx) }
             try tx.saveSource(record)
+            if store.isShared { try tx.releaseSource(url: record.url, owner: store.instanceID) }
         }
         report.results[source.url] = outcome
         report.added += stored.added

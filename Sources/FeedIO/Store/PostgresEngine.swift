@@ -106,6 +106,7 @@ final class PostgresEngine: Sendable {
             case .null: binds.appendNull()
             case let .integer(number): binds.append(number)
             case let .text(string): binds.append(string)
+            case let .texts(strings): binds.append(strings)
             }
         }
         let query = PostgresQuery(unsafeSQL: arguments.isEmpty ? sql : numbered(sql), binds: binds)

@@ -100,6 +100,10 @@ enum PostgresSchema {
                 FOR EACH ROW EXECUTE FUNCTION feedd_article_file_changed()
             """,
         ]),
+        // Due sources are claimed by one instance until the lease ends (`claimDueSources`).
+        Migration(version: 2, name: "source-lease", statements: [
+            "ALTER TABLE source ADD COLUMN lease_owner TEXT, ADD COLUMN lease_until BIGINT",
+        ]),
     ]
 
     /// Applies the migrations the database lacks, in one transaction under the migration lock; refuses a

@@ -17,21 +17,22 @@ struct SQLiteSession: StoreSession {
 
     @discardableResult
     func execute(_ sql: String, _ arguments: [StoreValue]) throws -> Int {
-        try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+        try db.cachedStatement(sql: sql).execute(arguments: try Self.arguments(arguments))
         return db.changesCount
     }
 
     func query(_ sql: String, _ arguments: [StoreValue], _ body: (any StoreRow) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments))
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: try Self.arguments(arguments))
         while let row = try rows.next() { try body(SQLiteRow(row: row)) }
     }
 
-    static func arguments(_ values: [StoreValue]) -> StatementArguments {
-        StatementArguments(values.map { value -> (any DatabaseValueConvertible)? in
+    static func arguments(_ values: [StoreValue]) throws -> StatementArguments {
+        StatementArguments(try values.map { value -> (any DatabaseValueConvertible)? in
             switch value {
             case .null: nil
             case let .integer(number): number
             case let .text(string): string
+            case .texts: throw StoreRowError.unexpectedType(column: 0, expected: "a value SQLite can bind (not a list)")
             }
         })
     }

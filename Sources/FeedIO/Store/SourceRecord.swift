@@ -85,6 +85,47 @@ extension StoreTransaction {
         return known
     }
 
+    /// Adds a row for each source the store has none of, due at once (`next_poll` NULL): instances that
+    /// share the store see it, and one of them claims it. Existing rows are left as they are.
+    public func addSources(_ sources: [(url: String, name: String)]) throws {
+        for source in sources {
+            try session.execute(
+                "INSERT INTO source (url, name, gone, failures) VALUES (?, ?, 0, 0) ON CONFLICT(url) DO NOTHING",
+                [source.url, source.name]
+            )
+        }
+    }
+
+    /// Claims for `owner`, until `until`, at most `limit` of `urls` that are due at `now` (every one not yet
+    /// fetched at `now` when `all`) and that no live lease holds; returns them, soonest due first. Rows
+    /// another instance is claiming at this moment are skipped, not waited for (`FOR UPDATE SKIP LOCKED`),
+    /// so instances that share the store split the due sources between them and no source is polled twice.
+    /// PostgreSQL only: a SQLite store has one instance.
+    /// `leaseClock` is the instant leases are measured against (the pass's `now` plus the time it has run).
+    public func claimDueSources(
+        _ urls: [String], at now: Date, all: Bool, owner: String, leaseClock: Date, until: Date, limit: Int
+    ) throws -> [SourceRecord] {
+        precondition(session.dialect == .postgres, "claims are for a shared (PostgreSQL) store")
+        let instant = Self.seconds(now)
+        return try session.all(
+            """
+            UPDATE source SET lease_owner = ?, lease_until = ?
+            WHERE url IN (
+                SELECT url FROM source
+                WHERE url = ANY(?) AND gone = 0 AND (last_fetch IS NULL OR last_fetch < ?)
+                    AND (? = 1 OR next_poll IS NULL OR next_poll <= ?) AND (lease_until IS NULL OR lease_until < ?)
+                ORDER BY next_poll NULLS FIRST, url LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING \(Self.sourceColumns)
+            """,
+            [owner, Self.seconds(until), urls, instant, all, instant, Self.seconds(leaseClock), limit], Self.sourceRecord
+        )
+    }
+
+    /// Ends `owner`'s lease on a source (after its poll is stored).
+    public func releaseSource(url: String, owner: String) throws {
+        try session.execute("UPDATE source SET lease_owner = NULL, lease_until = NULL WHERE url = ? AND lease_owner = ?", [url, owner])
+    }
+
     /// Keys per `IN` list: well under SQLite's limit on bound parameters.
     static let lookupBatch = 500
 

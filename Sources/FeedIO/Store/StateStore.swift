@@ -171,6 +171,32 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// Runs `body` in one write transaction that does not move the generation: bookkeeping that changes
+    /// nothing the outputs show (claims on sources, instance records).
+    public func writeBookkeeping<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
+        do {
+            return try transaction(writing: true) { session in try body(StoreTransaction(session: session)) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Whether several instances may share this store (PostgreSQL): due sources are then claimed before
+    /// they are polled.
+    public var isShared: Bool { dialect == .postgres }
+
+    /// This process's name among the instances that share the store: host, process id and a random part
+    /// (a restarted process on the same host is another instance).
+    public let instanceID: String = {
+        var name = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&name, name.count) == 0
+            ? String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "localhost"
+        let random = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        return "\(host):\(getpid()):\(random)"
+    }()
+
     /// Records bookkeeping values (`meta`) in one transaction, without moving the generation.
     public func recordMeta(_ values: KeyValuePairs<String, String>) throws(StoreError) {
         do {

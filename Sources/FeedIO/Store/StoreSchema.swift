@@ -137,6 +137,15 @@ enum StoreSchema {
                 UPDATE entry SET summary = NULL, content_html = NULL WHERE source = 'articles';
                 """)
         }
+        migrator.registerMigration("v9-source-lease") { db in
+            // Instances that share a store (PostgreSQL) claim each due source for a while before polling it
+            // (`StoreTransaction.claimDueSources`); kept here too so that both engines hold the same rows
+            // and a store copies either way.
+            try db.execute(sql: """
+                ALTER TABLE source ADD COLUMN lease_owner TEXT;
+                ALTER TABLE source ADD COLUMN lease_until INTEGER;
+                """)
+        }
         return migrator
     }
 }

@@ -3,6 +3,8 @@ public enum StoreValue: Sendable, Hashable {
     case null
     case integer(Int64)
     case text(String)
+    /// A list bound as one PostgreSQL array (`= ANY(?)`); SQLite has no arrays and refuses it.
+    case texts([String])
 }
 
 /// A Swift value a statement can take as an argument.
@@ -25,6 +27,10 @@ extension Int: StoreArgument {
 /// Stored as 0 or 1 (an INTEGER column on both engines).
 extension Bool: StoreArgument {
     public var storeValue: StoreValue { .integer(self ? 1 : 0) }
+}
+
+extension Array: StoreArgument where Element == String {
+    public var storeValue: StoreValue { .texts(self) }
 }
 
 extension Optional: StoreArgument where Wrapped: StoreArgument {
