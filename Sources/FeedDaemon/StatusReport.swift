@@ -9,7 +9,8 @@ public enum StatusReport {
         guard snapshot.storeExists else {
             return "no state yet at \(snapshot.storePath): run `feedd --once` first\n"
         }
-        var lines = articleLines(snapshot.articles, now: now)
+        var lines = ["store: \(snapshot.storePath)"]
+        lines += articleLines(snapshot.articles, now: now)
         lines.append("")
         if snapshot.sources.isEmpty { lines.append("no sources configured") }
         let others = snapshot.otherSources

@@ -124,7 +124,7 @@ public final class PostgresCluster: Sendable {
     }
 
     /// A port nothing listens on now, from the kernel (bound on 127.0.0.1 and closed again).
-    static func freePort() throws -> Int {
+    public static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
         defer { close(fd) }
