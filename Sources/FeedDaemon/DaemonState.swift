@@ -26,6 +26,10 @@ struct DaemonState {
     let serveState: ServeState?
     /// Why the last publish failed; nil once one succeeds.
     var publishError: String?
+    /// On a shared store: whether this instance held the publisher role at the last tick, and the store's
+    /// generation then.
+    var isPublisher = false
+    var seenGeneration: Int?
     /// Where news for WebSub hubs goes: a task beside the loop notifies them, so a slow hub holds no pass.
     var hubNews: AsyncStream<HubNews>.Continuation?
     /// Where the first pass reports how far it is (a progress line on a terminal); nil once it is over.
@@ -47,6 +51,7 @@ struct DaemonState {
     /// READY=1. The due polls come next, as the loop's first event (`firstPollsDue`): thousands of sources
     /// take minutes, longer than a service manager waits for a start, and a stop may come meanwhile.
     mutating func startUp() async {
+        if store.isShared { _ = sharedStoreTick(now: Date()) }
         let changed = await ingest(now: Date())
         await publish(force: mayForcePublish, changed: changed)
         if sources.isEmpty {
@@ -84,9 +89,11 @@ struct DaemonState {
             let now = Date()
             let rescanDue = now >= nextRescan
             let pollDue = nextPollDue.map { $0 <= now } ?? false
-            // An idle tick touches nothing: no store read, no status line.
-            guard rescanDue || pollDue || now >= nextStatus else { return }
-            var changed = false
+            // On a shared store other instances change it too: the publisher looks for their changes.
+            let othersChanged = store.isShared ? sharedStoreTick(now: now) : false
+            // An idle tick touches nothing: no store read, no status line (a shared store's tick aside).
+            guard rescanDue || pollDue || othersChanged || now >= nextStatus else { return }
+            var changed = othersChanged
             if rescanDue { changed = await ingest(now: now) }
             if pollDue { changed = await poll(all: false) || changed }
             await publish(force: false, changed: changed)
@@ -101,6 +108,30 @@ struct DaemonState {
         nextStatus = Date().addingTimeInterval(60)
         store.releaseMemory()
         MemoryRelease.trim()
+    }
+
+    // MARK: Shared store
+
+    /// A tick on a shared (PostgreSQL) store: takes the publisher role if no live instance holds it (the
+    /// lock dies with its holder), records this instance, and says whether the outputs need a publish:
+    /// the role was just taken, or the store's generation moved (another instance polled or ingested).
+    mutating func sharedStoreTick(now: Date) -> Bool {
+        let publisher = store.holdsPublisherRole()
+        if publisher != isPublisher {
+            logger.notice(publisher
+                ? "publisher: this instance now writes the outputs (\(store.instanceID))"
+                : "publisher: another instance writes the outputs; this one polls and ingests")
+        }
+        let tookOver = publisher && !isPublisher
+        isPublisher = publisher
+        do {
+            try store.recordInstance(publisher: publisher, seeds: configuration.paths.seeds, now: now)
+        } catch {
+            logger.warning("store: cannot record this instance: \(error)")
+        }
+        let generation = try? store.read { try $0.generation() }
+        defer { seenGeneration = generation ?? seenGeneration }
+        return publisher && (tookOver || (generation != nil && generation != seenGeneration))
     }
 
     // MARK: Pipeline steps

@@ -46,8 +46,13 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Writes every output whose bytes change.
+    /// Writes every output whose bytes change. On a shared store only the instance that holds the
+    /// publisher role writes them; the others leave them alone (an empty report).
     public func publish(now: Date) throws(PublishFailure) -> PublishReport {
+        guard store.holdsPublisherRole() else {
+            logger.debug("publish: another instance holds the publisher role; the outputs are its to write")
+            return PublishReport()
+        }
         do {
             return try Publisher(configuration: configuration, sources: sources, store: store, logger: logger).publish(now: now)
         } catch {

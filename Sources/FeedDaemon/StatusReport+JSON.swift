@@ -18,8 +18,23 @@ extension StatusReport {
             ("articles", articles(snapshot.articles)),
             ("sources", .array(snapshot.sources.map(source))),
             ("other_sources", .array(snapshot.otherSources.map(source))),
+            ("instances", .array(snapshot.instances.map(instance))),
         ])
         return object.rendered() + "\n"
+    }
+
+    private static func instance(_ instance: InstanceRecord) -> JSONText {
+        let fields: [(String, JSONText)] = [
+            ("id", .string(instance.id)),
+            ("host", .string(instance.host)),
+            ("pid", .number(Int64(instance.pid))),
+            ("started", date(instance.started)),
+            ("seen", date(instance.seen)),
+            ("publisher", .bool(instance.publisher)),
+            ("claimed_sources", .number(Int64(instance.claimed))),
+            ("seeds", .string(instance.seeds)),
+        ]
+        return .object(fields)
     }
 
     private static func articles(_ articles: StatusSnapshot.Articles) -> JSONText {

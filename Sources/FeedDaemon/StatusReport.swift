@@ -10,6 +10,18 @@ public enum StatusReport {
             return "no state yet at \(snapshot.storePath): run `feedd --once` first\n"
         }
         var lines = ["store: \(snapshot.storePath)"]
+        if !snapshot.instances.isEmpty {
+            lines.append("instances sharing it (\(snapshot.instances.count)):")
+            for instance in snapshot.instances {
+                var line = "  \(instance.id)  seen \(FeedDate.rfc3339(instance.seen)) (\(ago(instance.seen, now)))"
+                line += ", started \(FeedDate.rfc3339(instance.started))"
+                if instance.publisher { line += ", publisher" }
+                line += ", \(instance.claimed) source\(instance.claimed == 1 ? "" : "s") claimed"
+                if let seeds = instance.seeds { line += ", seeds \(seeds)" }
+                lines.append(line)
+            }
+            lines.append("")
+        }
         lines += articleLines(snapshot.articles, now: now)
         lines.append("")
         if snapshot.sources.isEmpty { lines.append("no sources configured") }

@@ -38,7 +38,7 @@ extension StatusSnapshot {
             }
             return StatusSnapshot(
                 generated: now, storePath: store.path, storeExists: true, articles: articles,
-                sources: configured, otherSources: others
+                sources: configured, otherSources: others, instances: store.isShared ? try tx.instances(at: now) : []
             )
         }
     }

@@ -15,6 +15,8 @@ public struct StatusSnapshot: Sendable {
     /// Sources the store has polled that this configuration does not name: given with `--subscriptions` on
     /// another command line, or removed from the configuration since. They never make the status unhealthy.
     public var otherSources: [Source]
+    /// The instances that share the store (PostgreSQL), the most recently seen first; empty with SQLite.
+    public var instances: [InstanceRecord] = []
 
     /// The configured sources that make the status unhealthy (`State.isFailure`).
     public var failing: [Source] { sources.filter(\.state.isFailure) }

@@ -87,6 +87,7 @@ import Testing
             "articles", "directory", "entries", "files", "last_pass", "rejected",
             "sources", "name", "url", "state", "moved_to", "last_fetch", "last_success", "http_status", "validators",
             "etag", "last_modified", "next_poll", "consecutive_failures", "entries", "last_error", "other_sources",
+            "instances",
         ])
     }
 

@@ -19,6 +19,9 @@ final class PostgresEngine: Sendable {
     /// Taken for a whole transaction: one at a time on the connection.
     private let gate = NIOLock()
     private let connection = NIOLockedValueBox<PostgresConnection?>(nil)
+    /// The connection that holds the publisher lock, and whether it holds it now.
+    private let publisherGate = NIOLock()
+    private let publisherConnection = NIOLockedValueBox<(connection: PostgresConnection, held: Bool)?>(nil)
     /// Statements with `?` rewritten to PostgreSQL's `$n`, once per distinct statement.
     private let rewritten = NIOLockedValueBox<[String: String]>([:])
 
@@ -38,6 +41,7 @@ final class PostgresEngine: Sendable {
 
     deinit {
         if let open = connection.withLockedValue({ $0 }) { try? open.close().wait() }
+        if let open = publisherConnection.withLockedValue({ $0 }) { try? open.connection.close().wait() }
         try? group.syncShutdownGracefully()
     }
 
@@ -57,8 +61,39 @@ final class PostgresEngine: Sendable {
         }
     }
 
+    /// Whether this instance is the one that publishes: it holds PostgreSQL's session-level advisory lock
+    /// `key` on a connection of its own, taken here when free. The lock lives as long as that connection:
+    /// when the process dies its socket closes, the server lets go of the lock, and the next instance to ask
+    /// takes it. A held lock is checked on the server each time (a dropped connection has lost it).
+    func holdsLock(_ key: Int64) -> Bool {
+        publisherGate.withLock {
+            var current = publisherConnection.withLockedValue { $0 }
+            if let open = current, open.connection.isClosed { current = nil }
+            do {
+                let connection = try current?.connection ?? connect()
+                let sql = current?.held == true
+                    ? "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted"
+                    : "SELECT CASE WHEN pg_try_advisory_lock(\(key)) THEN 1 ELSE 0 END"
+                let rows = try run(sql, [], on: connection).rows
+                let held = try rows.first.map { try PostgresStoreRow(cells: $0.makeRandomAccess()).integer(0) ?? 0 } ?? 0 > 0
+                publisherConnection.withLockedValue { $0 = (connection, held) }
+                return held
+            } catch {
+                if let connection = current?.connection { _ = connection.close() as EventLoopFuture<Void> }
+                publisherConnection.withLockedValue { $0 = nil }
+                return false
+            }
+        }
+    }
+
     private func openConnection() throws -> PostgresConnection {
         if let open = connection.withLockedValue({ $0 }), !open.isClosed { return open }
+        let opened = try connect()
+        connection.withLockedValue { $0 = opened }
+        return opened
+    }
+
+    private func connect() throws -> PostgresConnection {
         var configuration: PostgresConnection.Configuration
         if let socket = location.socketPath {
             configuration = .init(unixSocketPath: socket, username: location.user, password: password, database: location.database)
@@ -74,9 +109,7 @@ final class PostgresEngine: Sendable {
             )
         }
         configuration.options.connectTimeout = .seconds(10)
-        let opened = try Self.wait(PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger))
-        connection.withLockedValue { $0 = opened }
-        return opened
+        return try Self.wait(PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger))
     }
 
     /// `sql` with its `?` placeholders numbered as PostgreSQL wants them (`$1`, `$2`, …); the store's

@@ -16,6 +16,8 @@ enum PostgresSchema {
     /// The advisory lock key that serialises migrations: two instances starting at once apply each
     /// migration once, the second waiting for the first.
     static let migrationLock: Int64 = 0x6665_6564_6400_0001
+    /// The session-level advisory lock the publishing instance holds (`StateStore.holdsPublisherRole`).
+    static let publisherLock: Int64 = 0x6665_6564_6400_0002
 
     static let migrations: [Migration] = [
         Migration(version: 1, name: "tables", statements: [
@@ -103,6 +105,20 @@ enum PostgresSchema {
         // Due sources are claimed by one instance until the lease ends (`claimDueSources`).
         Migration(version: 2, name: "source-lease", statements: [
             "ALTER TABLE source ADD COLUMN lease_owner TEXT, ADD COLUMN lease_until BIGINT",
+        ]),
+        // The instances that share the store, as each last said of itself (`StateStore.recordInstance`).
+        Migration(version: 3, name: "instance", statements: [
+            """
+            CREATE TABLE instance (
+                id TEXT COLLATE "C" PRIMARY KEY NOT NULL,
+                host TEXT NOT NULL,
+                pid BIGINT NOT NULL,
+                started BIGINT NOT NULL,
+                seen BIGINT NOT NULL,
+                publisher BIGINT NOT NULL DEFAULT 0,
+                seeds TEXT
+            )
+            """,
         ]),
     ]
 

@@ -187,6 +187,32 @@ public final class StateStore: Sendable {
     /// they are polled.
     public var isShared: Bool { dialect == .postgres }
 
+    /// Whether this instance may write the outputs: always with SQLite (one instance per store); with
+    /// PostgreSQL, while it holds the publisher lock (taken here when no live instance holds it).
+    public func holdsPublisherRole() -> Bool {
+        switch engine {
+        case .sqlite: true
+        case let .postgres(engine): engine.holdsLock(PostgresSchema.publisherLock)
+        }
+    }
+
+    /// When this store was opened: the instance's start, as `recordInstance` gives it.
+    public let opened = Date()
+
+    /// Records that this instance is alive (and whether it publishes, and what seeds directory it reads),
+    /// and forgets instances unseen for a week. Bookkeeping: the generation stays.
+    public func recordInstance(publisher: Bool, seeds: String?, now: Date) throws(StoreError) {
+        let parts = instanceID.split(separator: ":")
+        let record = InstanceRecord(
+            id: instanceID, host: parts.dropLast(2).joined(separator: ":"), pid: Int(getpid()), started: opened, seen: now,
+            publisher: publisher, seeds: seeds
+        )
+        try writeBookkeeping { tx in
+            try tx.saveInstance(record)
+            try tx.forgetInstances(seenBefore: now.addingTimeInterval(-7 * 86_400))
+        }
+    }
+
     /// This process's name among the instances that share the store: host, process id and a random part
     /// (a restarted process on the same host is another instance).
     public let instanceID: String = {

@@ -146,6 +146,20 @@ enum StoreSchema {
                 ALTER TABLE source ADD COLUMN lease_until INTEGER;
                 """)
         }
+        migrator.registerMigration("v10-instance") { db in
+            // The instances that share a store, as each last said of itself (`StateStore.recordInstance`).
+            try db.execute(sql: """
+                CREATE TABLE instance (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    host TEXT NOT NULL,
+                    pid INTEGER NOT NULL,
+                    started INTEGER NOT NULL,
+                    seen INTEGER NOT NULL,
+                    publisher INTEGER NOT NULL DEFAULT 0,
+                    seeds TEXT
+                )
+                """)
+        }
         return migrator
     }
 }
