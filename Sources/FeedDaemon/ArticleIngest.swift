@@ -23,7 +23,7 @@ public struct ArticleIngest: Sendable {
     static let batchSize = 512
 
     /// Whether article texts go into the store as they are read (`Publisher.keepsArticleTexts`).
-    var keepsTexts: Bool { Publisher.keepsArticleTexts(configuration) }
+    var keepsTexts: Bool { Publisher.keepsArticleTexts(configuration, store: store) }
 
     public init(configuration: Configuration, store: StateStore, logger: Logger, progress: ProgressSink? = nil) {
         self.configuration = configuration
@@ -36,6 +36,8 @@ public struct ArticleIngest: Sendable {
     public func run(now: Date) async throws(StoreError) -> IngestReport {
         let directory = configuration.paths.seeds
         var report = IngestReport()
+        // No seeds directory: this instance ingests nothing (another one sharing the store may).
+        guard !directory.isEmpty else { return report }
         let listing: DirectoryListing
         do {
             listing = try DirectoryScanner.list(

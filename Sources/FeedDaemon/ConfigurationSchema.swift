@@ -128,9 +128,9 @@ enum ConfigurationSchema {
                 show: { quoted($0.feed.files.json) }),
         ]),
         Section(name: "paths", keys: [
-            Key(name: "seeds", type: .string, builtIn: "`seeds`", meaning: "the article directory",
+            Key(name: "seeds", type: .string, builtIn: "`seeds`", meaning: "the article directory; `\"\"` for none (an instance of a shared store that only polls)",
                 read: { t, c, x throws(ConfigurationError) in
-                    if let path = try t.string("seeds", nonEmpty: true) { c.paths.seeds = FilePath.resolve(path, against: x.baseDirectory) }
+                    if let path = try t.string("seeds") { c.paths.seeds = path.isEmpty ? "" : FilePath.resolve(path, against: x.baseDirectory) }
                 },
                 show: { quoted($0.paths.seeds) }),
             Key(name: "output", type: .string, builtIn: "`feeds`", meaning: "where the feeds are written",

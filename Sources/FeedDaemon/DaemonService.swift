@@ -100,6 +100,8 @@ public struct DaemonService: Service, CustomStringConvertible {
     private func startWatcher(
         for configuration: Configuration, into input: AsyncStream<DaemonEvent>.Continuation, group: inout TaskGroup<Void>
     ) -> SeedsWatcher? {
+        // An instance without a seeds directory (`paths.seeds = ""`) only polls and publishes.
+        guard !configuration.paths.seeds.isEmpty else { return nil }
         do {
             let watcher = try SeedsWatcher(
                 directory: configuration.paths.seeds,

@@ -125,7 +125,8 @@ struct DaemonState {
         let tookOver = publisher && !isPublisher
         isPublisher = publisher
         do {
-            try store.recordInstance(publisher: publisher, seeds: configuration.paths.seeds, now: now)
+            let seeds = configuration.paths.seeds
+            try store.recordInstance(publisher: publisher, seeds: seeds.isEmpty ? nil : seeds, now: now)
         } catch {
             logger.warning("store: cannot record this instance: \(error)")
         }

@@ -88,14 +88,16 @@ public struct Publisher: Sendable {
     /// Whether every article's text is kept in the store: when one may be needed without its file (under
     /// `on_delete = "keep"` an article outlives its file) or for every candidate (an output's include/exclude
     /// patterns read the text). Otherwise the store keeps the texts the outputs show, and nothing more.
-    static func keepsArticleTexts(_ configuration: Configuration) -> Bool {
-        configuration.articles.onDelete == .keep || configuration.outputs.contains { !$0.include.isEmpty || !$0.exclude.isEmpty }
+    /// On a shared store too: the publishing instance may have no seeds directory to read texts back from.
+    static func keepsArticleTexts(_ configuration: Configuration, store: StateStore) -> Bool {
+        store.isShared || configuration.articles.onDelete == .keep
+            || configuration.outputs.contains { !$0.include.isEmpty || !$0.exclude.isEmpty }
     }
 
     /// Lets go of the bodies of the articles no output published (`published`: the ids of those that one
     /// did), keeping the store to what publishing needs (not when `keepsArticleTexts`).
     func dropUnpublishedArticleBodies(published: Set<String>) throws(StoreError) {
-        guard !Self.keepsArticleTexts(configuration) else { return }
+        guard !Self.keepsArticleTexts(configuration, store: store) else { return }
         let kept = try store.read { try $0.articleIDsWithBodies() }
         try store.recordArticleBodies(restored: [], dropped: kept.filter { !published.contains($0) })
     }

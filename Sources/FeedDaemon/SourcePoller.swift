@@ -125,7 +125,7 @@ public struct SourcePoller: Sendable {
             try tx.addSources(enabled.map { ($0.url, $0.name) })
             return all ? urls.count : try tx.dueSources(at: now).filter { byURL[$0.url] != nil }.count
         }
-        let lease = Double(2 * configuration.polling.timeoutSeconds + 30)
+        let lease = Double(2 * configuration.polling.timeoutSeconds + 10)
         let batch = max(1, configuration.polling.maxConcurrent)
         let started = ContinuousClock.now
         let (store, owner) = (store, store.instanceID)

@@ -129,5 +129,78 @@ import Testing
         #expect(run.stderr.contains("postgresql://feedd@127.0.0.1:\(port)/feedd"), "\(run.stderr)")
         #expect(!run.stderr.contains("hunter2"))
     }
+
+    /// Three daemons on one store and 1,000 loopback sources: every source polled, none twice but those in
+    /// flight in a daemon killed with SIGKILL mid-pass (its claims lapse and the others take them), a new
+    /// publisher within 10 s, and its outputs equal to a single instance's on the same inputs.
+    @Test func threeDaemonsShareTheSourcesAndSurviveAKilledPublisher() throws {
+        let cluster = try PostgresCluster.shared()
+        let database = try cluster.createDatabase()
+        let server = try TestHTTPServer { request in
+            let n = Int(request.path.split(separator: "/").last ?? "") ?? 0
+            return .respond(status: 200, headers: ["content-type": "application/rss+xml"], body: Self.rss(n), delay: 0.02)
+        }
+        defer { server.shutdown() }
+        let dir = TemporaryDirectory()
+        let count = 1_000
+        var sources = ""
+        for n in 0..<count { sources += "[[source]]\nname = \"s\(n)\"\nurl = \"\(server.baseURL)/feed/\(n)\"\n" }
+        func config(_ name: String, store: String) -> String {
+            try! FileManager.default.createDirectory(atPath: dir.file(name), withIntermediateDirectories: true)
+            dir.write("\(name)/feedd.toml", """
+                [feed]
+                title = "Shared"
+                tag_authority = "test.example,2026"
+                base_url = "https://feeds.test.example/"
+                [paths]
+                seeds = ""
+                output = "public"
+                state = "state"
+                [polling]
+                interval_minutes = 60
+                timeout_seconds = 2
+                max_concurrent = 4
+                \(store)
+
+                """ + sources)
+            return dir.file("\(name)/feedd.toml")
+        }
+        let store = "[store]\nurl = \"\(cluster.url(database))\""
+        let first = try DaemonProcess(["--config", config("a", store: store)], in: dir.path)
+        #expect(first.waitForLog("publisher: this instance now writes the outputs", timeout: 20), "\(first.output)")
+        let others = try ["b", "c"].map { try DaemonProcess(["--config", config($0, store: store)], in: dir.path) }
+        #expect(first.wait(timeout: 60) { server.requests.count >= 300 })
+        first.signal(SIGKILL)
+        let killed = Date()
+        let takeover = others.first { $0.waitForLog("publisher: this instance now writes the outputs", timeout: 10) }
+        let successor = try #require(takeover, "a new publisher within 10 s")
+        #expect(Date().timeIntervalSince(killed) < 10.5)
+        // The rest of the pass, and the killed daemon's claims after their lease (2 × 2 s + 10 s).
+        let polledAll = successor.wait(timeout: 90) { Set<String>(server.requests.map { $0.path }).count == count }
+        let polled = Set<String>(server.requests.map { $0.path }).count
+        #expect(polledAll, "\(polled) of \(count) sources polled")
+        let paths = server.requests.map(\.path)
+        let twice = Dictionary(grouping: paths, by: { $0 }).filter { $0.value.count > 1 }
+        // In flight: `max_concurrent` fetches, and the one answer being stored when the signal came.
+        #expect(twice.count <= 4 + 1, "only what the killed daemon had in flight is polled again: \(twice.keys.sorted())")
+        #expect(twice.values.allSatisfy { $0.count == 2 })
+        // The last answers are stored a moment after they are sent; every claim is then released.
+        let stored = successor.wait(timeout: 10) {
+            (try? cluster.psql(database, "SELECT COUNT(*) FROM source WHERE last_success IS NOT NULL AND lease_owner IS NULL")) == "\(count)\n"
+        }
+        #expect(stored, "every source stored as polled, no claim left")
+
+        // A single instance (SQLite) on the same inputs publishes the same entries.
+        let single = try FeeddProcess.run(["--once", "--config", config("single", store: "")], in: dir.path, timeout: 120)
+        #expect(single.status == 0, "\(single.stderr)")
+        let expected = try FeedReadBack.atom(Array(try Data(contentsOf: URL(fileURLWithPath: dir.file("single/public/atom.xml"))))).entries
+        let name = others[0] === successor ? "b" : "c"
+        let published = successor.wait(timeout: 20) {
+            let data = try? Data(contentsOf: URL(fileURLWithPath: dir.file("\(name)/public/atom.xml")))
+            return data.flatMap { try? FeedReadBack.atom(Array($0)).entries.map(\.id) } == expected.map(\.id)
+        }
+        #expect(published, "the new publisher's atom.xml holds the single instance's entries")
+        for daemon in others { _ = daemon.terminate() }
+    }
 }
 
