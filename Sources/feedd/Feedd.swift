@@ -10,7 +10,7 @@ struct Feedd: AsyncParsableCommand {
         abstract: "A feed producer and aggregator: article files in, Atom, RSS, OPML and JSON Feed out.",
         discussion: FeeddHelp.discussion,
         version: FeeddVersion.current,
-        subcommands: [Run.self, Check.self, Status.self, Add.self, Import.self, Inspect.self, Manual.self],
+        subcommands: [Run.self, Check.self, Status.self, Add.self, Import.self, Inspect.self, StoreCommand.self, Manual.self],
         defaultSubcommand: Run.self
     )
 

@@ -202,5 +202,43 @@ import Testing
         #expect(published, "the new publisher's atom.xml holds the single instance's entries")
         for daemon in others { _ = daemon.terminate() }
     }
+
+    /// `feedd store copy` SQLite → PostgreSQL → SQLite: the runs after each copy go on where the first left
+    /// off (same entries, same dates, nothing new), and a copy into a store that holds rows is refused.
+    @Test func storeCopyMovesAStoreBothWaysAndRefusesAStoreInUse() throws {
+        let cluster = try PostgresCluster.shared()
+        let database = try cluster.createDatabase()
+        let server = try Self.server()
+        defer { server.shutdown() }
+        let dir = TemporaryDirectory()
+        let sqlite = Self.workspace(dir, name: "w", store: "", server: server, count: 8)
+        let first = try FeeddProcess.run(["--once", "--config", sqlite], in: dir.path)
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: dir.file("w/public/atom.xml")))
+
+        let url = cluster.url(database)
+        let there = try FeeddProcess.run(["store", "copy", "--from", "sqlite:" + dir.file("w/state"), "--to", url], in: dir.path)
+        #expect(there.status == 0, "\(there.stderr)")
+        #expect(there.stdout.contains("5 article_file") && there.stdout.contains("13 entry") && there.stdout.contains("8 source"), "\(there.stdout)")
+        #expect(try cluster.psql(database, "SELECT COUNT(*) FROM entry") == "13\n")
+
+        // The same workspace on the copy: nothing new, the outputs as they were, byte for byte.
+        let onPostgres = Self.workspace(dir, name: "w", store: "[store]\nurl = \"\(url)\"", server: server, count: 8)
+        let second = try FeeddProcess.run(["--once", "--config", onPostgres], in: dir.path)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir.file("w/public/atom.xml"))) == before)
+
+        // Back into a new SQLite store, which a run then uses as the first.
+        let back = try FeeddProcess.run(["store", "copy", "--from", url, "--to", "sqlite:" + dir.file("back")], in: dir.path)
+        #expect(back.status == 0, "\(back.stderr)")
+        let refused = try FeeddProcess.run(["store", "copy", "--from", url, "--to", "sqlite:" + dir.file("back/feedd.sqlite")], in: dir.path)
+        #expect(refused.status != 0 && refused.stderr.contains("holds rows already"), "\(refused.stderr)")
+        let status = try FeeddProcess.run(["status", "--json", "--config", sqlite, "--state", dir.file("back")], in: dir.path)
+        #expect(status.status == 0, "\(status.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any]
+        let sources = object?["sources"] as? [[String: Any]] ?? []
+        #expect(sources.count == 8 && sources.allSatisfy { $0["state"] as? String == "ok" && $0["entries"] as? Int == 1 })
+        #expect((object?["articles"] as? [String: Any])?["entries"] as? Int == 5)
+    }
 }
 

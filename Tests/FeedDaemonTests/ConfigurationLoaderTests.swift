@@ -27,6 +27,17 @@ import Testing
         #expect(config.articles.onDelete == .retract)
     }
 
+    @Test func emptySeedsMeansNoneAndAStoreURLIsRead() throws {
+        let text = "[paths]\nseeds = \"\"\n[store]\nurl = \"postgresql://feedd@db.example:5433/feeds?sslmode=require\"\npassword_file = \"pw\""
+        let config = try ConfigurationLoader.parse(text, file: "/etc/feedd/feedd.toml", baseDirectory: "/etc/feedd")
+        #expect(config.paths.seeds == "")
+        let location = try #require(config.store.postgres)
+        #expect([location.host, location.user, location.database] == ["db.example", "feedd", "feeds"])
+        #expect(location.port == 5_433 && location.tls == .require)
+        #expect(config.store.choice == .postgres(location, passwordFile: "/etc/feedd/pw"))
+        #expect(location.description == "postgresql://feedd@db.example:5433/feeds?sslmode=verify-full")
+    }
+
     @Test(arguments: [
         ("[feed]\nmax_entries = \"ten\"", "f.toml: feed.max_entries: expected an integer from 1 to 100000; found string"),
         ("[feed]\nmax_entries = 0", "f.toml: feed.max_entries: expected an integer from 1 to 100000; found 0"),
@@ -42,7 +53,8 @@ import Testing
         ("[feed]\natom_file = \"x.xml\"\nrss_file = \"x.xml\"", "f.toml: feed.atom_file: the output file names must differ"),
         ("[feed]\natom_file = \"index.html\"", "f.toml: feed.atom_file: the output file names must differ (index.html and feed.xsl are taken by the page)"),
         ("[articles]\non_delete = \"purge\"", "f.toml: articles.on_delete: expected \"retract\" or \"keep\"; found \"purge\""),
-        ("[paths]\nseeds = \"\"", "f.toml: paths.seeds: expected a non-empty string"),
+        // `seeds = ""` is valid: an instance without a seeds directory (ConfigurationLoaderTests.emptySeedsMeansNone).
+        ("[paths]\noutput = \"\"", "f.toml: paths.output: expected a non-empty string"),
         ("[feed\ntitle = 1", "f.toml: line 1, column"),
         // Headers on which the TOML library's own parser would abort the process (found by fuzzing).
         ("[feed]\ntitle = \"x\"\n[[\nsource]]\nurl = \"https://example.org/\"", "f.toml: line 3, column 3: a table header must name a table"),
