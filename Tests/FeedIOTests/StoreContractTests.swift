@@ -252,4 +252,49 @@ import Testing
         try store.recordFinishedBodies([done])
         #expect(try store.read { try $0.entry(source: source, id: bare.id) }?.pendingBody == body)
     }
+
+    @Test func postgresMigrationsAreSafeWhenInstancesStartAtOnceAndANewerSchemaIsRefused() async throws {
+        let fixture = try StoreFixture(.postgres)
+        let location = try #require(fixture.location)
+        // Five instances open the same new database at once: each migration is applied once.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<5 { group.addTask { _ = try StateStore(postgres: location, password: nil) } }
+            try await group.waitForAll()
+        }
+        let cluster = try #require(fixture.cluster)
+        let database = try #require(fixture.database)
+        #expect(try cluster.psql(database, "SELECT string_agg(version::text, ',' ORDER BY version) FROM feedd_schema") == "1,2,3\n")
+        #expect(try cluster.psql(database, "SELECT value FROM meta WHERE key = 'generation'") == "0\n")
+        // A store a newer feedd migrated further is refused, untouched.
+        try cluster.psql(database, "INSERT INTO feedd_schema (version, name) VALUES (99, 'future')")
+        #expect {
+            _ = try StateStore(postgres: location, password: nil)
+        } throws: { error in
+            "\(error)".contains("version 99") && "\(error)".contains(location.description)
+        }
+    }
+
+    @Test func aPostgresPasswordComesFromItsFileOrTheEnvironmentAndAWrongOneIsAClearError() throws {
+        let cluster = try PostgresCluster.shared()
+        let database = try cluster.createDatabase(owner: cluster.passwordUser)
+        let directory = TemporaryDirectory()
+        let location = try PostgresLocation(url: "postgresql://\(cluster.passwordUser)@127.0.0.1:\(cluster.port)/\(database)?sslmode=disable")
+        directory.write("right", cluster.password + "\n")
+        directory.write("wrong", "not-the-password\n")
+        let store = try StateStore(.postgres(location, passwordFile: directory.file("right")), directory: "")
+        #expect(try store.read { try $0.generation() } == 0)
+        #expect {
+            _ = try StateStore(.postgres(location, passwordFile: directory.file("wrong")), directory: "")
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("password authentication failed") && text.contains(location.description) && !text.contains("not-the-password")
+        }
+        #expect {
+            _ = try StateStore(.postgres(location, passwordFile: directory.file("missing")), directory: "")
+        } throws: { error in
+            "\(error)".contains("password file")
+        }
+        // Without a file: $FEEDD_STORE_PASSWORD (not set in the tests), so no password, refused by the server.
+        #expect(throws: StoreError.self) { _ = try StateStore(postgres: location, password: nil) }
+    }
 }

@@ -12,6 +12,9 @@ public final class PostgresCluster: Sendable {
     public let port: Int
     public let directory: String
     public let user = "feedd"
+    /// A role that must give its password (scram-sha-256), for the tests of where passwords come from.
+    public let passwordUser = "feedd_pw"
+    public let password = "right-password"
     let bin: String
     let runAs: String?
 
@@ -47,15 +50,19 @@ public final class PostgresCluster: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
         if let runAs { try Self.run("/bin/chown", [runAs, directory]) }
         try run("initdb", ["-D", directory + "/data", "-U", user, "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"])
+        // Every role is trusted on loopback but `passwordUser`, which must give its password.
+        let hba = "local all all trust\nhost all \(passwordUser) 127.0.0.1/32 scram-sha-256\nhost all all 127.0.0.1/32 trust\n"
+        try hba.write(toFile: directory + "/data/pg_hba.conf", atomically: false, encoding: .utf8)
         let options = "-c listen_addresses=127.0.0.1 -p \(port) -c unix_socket_directories=\(directory) -c fsync=off "
             + "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         try run("pg_ctl", ["-D", directory + "/data", "-o", options, "-l", directory + "/server.log", "-w", "-t", "60", "start"])
+        try psql("postgres", "CREATE ROLE \(passwordUser) LOGIN PASSWORD '\(password)'")
     }
 
-    /// A new empty database; its name.
-    public func createDatabase() throws -> String {
+    /// A new empty database (owned by `owner`, else the cluster's superuser); its name.
+    public func createDatabase(owner: String? = nil) throws -> String {
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
-        try run("psql", ["-h", "127.0.0.1", "-p", "\(port)", "-U", user, "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-q", "-c", "CREATE DATABASE \(name)"])
+        try psql("postgres", "CREATE DATABASE \(name)" + (owner.map { " OWNER \($0)" } ?? ""))
         return name
     }
 

@@ -31,12 +31,8 @@ final class PostgresEngine: Sendable {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         // postgres-nio logs its protocol at debug and trace level; feedd reports failures itself.
         logger = Logger(label: "feedd.store.postgres") { _ in SwiftLogNoOpLogHandler() }
-        do {
-            try PostgresSchema.migrate(self)
-        } catch {
-            try? group.syncShutdownGracefully()
-            throw error
-        }
+        // A failure here still runs `deinit`, which closes the connection and then stops the loop.
+        try PostgresSchema.migrate(self)
     }
 
     deinit {
