@@ -26,7 +26,7 @@ BINARY      ?= .build/release/feedd
 MANDATE     ?= $(shell { [ -n "$$SOURCE_DATE_EPOCH" ] && date -u -d "@$$SOURCE_DATE_EPOCH" +%F; } \
                  || git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
-UNITS = feedd.service feedd-once.service feedd-once.timer
+UNITS = feedd.service feedd@.service feedd-once.service feedd-once.timer
 STAGE      ?= .build/packaging/stage
 
 .PHONY: all install uninstall generated clean-generated

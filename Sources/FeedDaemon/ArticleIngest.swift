@@ -38,6 +38,11 @@ public struct ArticleIngest: Sendable {
         var report = IngestReport()
         // No seeds directory: this instance ingests nothing (another one sharing the store may).
         guard !directory.isEmpty else { return report }
+        // On a shared store one instance ingests (its seeds directory is the articles); the others poll.
+        guard store.holdsIngestRole() else {
+            logger.debug("ingest: another instance takes in its seeds directory; \(directory) is left alone")
+            return report
+        }
         let listing: DirectoryListing
         do {
             listing = try DirectoryScanner.list(

@@ -21,7 +21,7 @@ struct DebianPackageTests {
         let files = try DebianPackage.tool("dpkg-deb", ["-c", package.path]).split(separator: "\n")
             .compactMap { $0.split(separator: " ", omittingEmptySubsequences: true).last.map { String($0.dropFirst()) } }
         let expected = [
-            "/usr/bin/feedd", "/etc/feedd/feedd.toml", "/lib/systemd/system/feedd.service",
+            "/usr/bin/feedd", "/etc/feedd/feedd.toml", "/lib/systemd/system/feedd.service", "/lib/systemd/system/feedd@.service",
             "/lib/systemd/system/feedd-once.service", "/lib/systemd/system/feedd-once.timer",
             "/usr/lib/sysusers.d/feedd.conf", "/usr/lib/tmpfiles.d/feedd.conf",
             "/usr/share/man/man1/feedd.1.gz", "/usr/share/man/man5/feedd.toml.5.gz",

@@ -4,7 +4,7 @@ import Testing
 /// The unit files in `systemd/`: `systemd-analyze verify` accepts them without a single warning, and they
 /// carry what the daemon relies on (Type=notify, the watchdog, the sandbox) with paths that agree.
 @Suite struct SystemdUnitTests {
-    static let units = ["feedd.service", "feedd-once.service", "feedd-once.timer"]
+    static let units = ["feedd.service", "feedd@.service", "feedd-once.service", "feedd-once.timer"]
 
     @Test(
         .enabled(if: SystemdUnit.analyzer != nil, "systemd-analyze is not installed (apt-get install systemd)"),

@@ -19,9 +19,9 @@ final class PostgresEngine: Sendable {
     /// Taken for a whole transaction: one at a time on the connection.
     private let gate = NIOLock()
     private let connection = NIOLockedValueBox<PostgresConnection?>(nil)
-    /// The connection that holds the publisher lock, and whether it holds it now.
-    private let publisherGate = NIOLock()
-    private let publisherConnection = NIOLockedValueBox<(connection: PostgresConnection, held: Bool)?>(nil)
+    /// The connection that holds the role locks, and the keys it holds now.
+    private let roleGate = NIOLock()
+    private let roleConnection = NIOLockedValueBox<(connection: PostgresConnection, held: Set<Int64>)?>(nil)
     /// Statements with `?` rewritten to PostgreSQL's `$n`, once per distinct statement.
     private let rewritten = NIOLockedValueBox<[String: String]>([:])
 
@@ -37,7 +37,7 @@ final class PostgresEngine: Sendable {
 
     deinit {
         if let open = connection.withLockedValue({ $0 }) { try? open.close().wait() }
-        if let open = publisherConnection.withLockedValue({ $0 }) { try? open.connection.close().wait() }
+        if let open = roleConnection.withLockedValue({ $0 }) { try? open.connection.close().wait() }
         try? group.syncShutdownGracefully()
     }
 
@@ -57,26 +57,33 @@ final class PostgresEngine: Sendable {
         }
     }
 
-    /// Whether this instance is the one that publishes: it holds PostgreSQL's session-level advisory lock
-    /// `key` on a connection of its own, taken here when free. The lock lives as long as that connection:
-    /// when the process dies its socket closes, the server lets go of the lock, and the next instance to ask
-    /// takes it. A held lock is checked on the server each time (a dropped connection has lost it).
+    /// Whether this instance holds the role `key` names (publisher, ingester): PostgreSQL's session-level
+    /// advisory lock `key`, held on a connection of its own and taken here when free. The lock lives as
+    /// long as that connection: when the process dies its socket closes, the server lets go of the lock,
+    /// and the next instance to ask takes it. A held lock is checked on the server each time (a dropped
+    /// connection has lost it).
     func holdsLock(_ key: Int64) -> Bool {
-        publisherGate.withLock {
-            var current = publisherConnection.withLockedValue { $0 }
+        roleGate.withLock {
+            var current = roleConnection.withLockedValue { $0 }
             if let open = current, open.connection.isClosed { current = nil }
             do {
                 let connection = try current?.connection ?? connect()
-                let sql = current?.held == true
-                    ? "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted"
+                var held = current?.held ?? []
+                // pg_locks shows a bigint advisory key as two halves (classid high, objid low), objsubid 1.
+                let sql = held.contains(key)
+                    ? """
+                    SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted
+                        AND objsubid = 1 AND classid::bigint = \(key >> 32) AND objid::bigint = \(key & 0xffff_ffff)
+                    """
                     : "SELECT CASE WHEN pg_try_advisory_lock(\(key)) THEN 1 ELSE 0 END"
                 let rows = try run(sql, [], on: connection).rows
-                let held = try rows.first.map { try PostgresStoreRow(cells: $0.makeRandomAccess()).integer(0) ?? 0 } ?? 0 > 0
-                publisherConnection.withLockedValue { $0 = (connection, held) }
-                return held
+                let holds = try rows.first.map { try PostgresStoreRow(cells: $0.makeRandomAccess()).integer(0) ?? 0 } ?? 0 > 0
+                if holds { held.insert(key) } else { held.remove(key) }
+                roleConnection.withLockedValue { $0 = (connection, held) }
+                return holds
             } catch {
                 if let connection = current?.connection { _ = connection.close() as EventLoopFuture<Void> }
-                publisherConnection.withLockedValue { $0 = nil }
+                roleConnection.withLockedValue { $0 = nil }
                 return false
             }
         }

@@ -18,6 +18,8 @@ enum PostgresSchema {
     static let migrationLock: Int64 = 0x6665_6564_6400_0001
     /// The session-level advisory lock the publishing instance holds (`StateStore.holdsPublisherRole`).
     static let publisherLock: Int64 = 0x6665_6564_6400_0002
+    /// The session-level advisory lock the ingesting instance holds (`StateStore.holdsIngestRole`).
+    static let ingestLock: Int64 = 0x6665_6564_6400_0003
 
     static let migrations: [Migration] = [
         Migration(version: 1, name: "tables", statements: [

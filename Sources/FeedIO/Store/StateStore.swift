@@ -213,6 +213,16 @@ public final class StateStore: Sendable {
         }
     }
 
+    /// Whether this instance may take in its seeds directory: always with SQLite; with PostgreSQL, while
+    /// it holds the ingest lock. One seeds directory feeds a shared store: a second one would retract every
+    /// article the first took in that it does not hold.
+    public func holdsIngestRole() -> Bool {
+        switch engine {
+        case .sqlite: true
+        case let .postgres(engine): engine.holdsLock(PostgresSchema.ingestLock)
+        }
+    }
+
     /// This process's name among the instances that share the store: host, process id and a random part
     /// (a restarted process on the same host is another instance).
     public let instanceID: String = {
