@@ -9,6 +9,7 @@ each target checked (PASS, FAIL or SKIP when a peer is missing); the exit status
     python3 bench/bench.py serve    [--seconds 10] [--connections 64] [--runs 3]
     python3 bench/bench.py scale    [--articles 10000,40000,100000] [--sources 100,1000,5000] [--latency-ms 50]
                                     [--idle-seconds 60] [--runs 1]
+    python3 bench/bench.py instances [--sources 5000] [--latency-ms 200] [--instances 1,2,3]
     python3 bench/bench.py all      [--runs 3]   (scale runs once per size in `all`)
     every command also takes --feedd PATH (or --binary PATH; default .build/release/feedd),
     --work DIR (default /tmp/feedd-bench), --timeout SECONDS (per subprocess, default 900),
@@ -35,6 +36,7 @@ import time
 import urllib.request
 
 import daemon_bench
+import instances_bench
 import scale_bench
 import serve_bench
 from harness import (GNU_TIME, HERE, BenchError, FeedServer, Samples, articles_corpus, fail, feeds_corpus, feedd_binary,
@@ -56,6 +58,7 @@ SIZES = {  # option: (full run, --quick)
     "drops": (200, 20), "idle_seconds": (60, 5), "sources": (50, 10), "seconds": (10, 2), "connections": (64, 16),
     "scale_articles": (scale_bench.FULL["articles"], scale_bench.QUICK["articles"]),
     "scale_sources": (scale_bench.FULL["sources"], scale_bench.QUICK["sources"]), "latency_ms": (50, 50),
+    "instance_sources": (5000, 200), "instance_latency_ms": (200, 200), "instance_counts": ("1,2,3", "1,2,3"),
 }
 
 
@@ -475,10 +478,17 @@ def scale(args, report):
     scale_bench.run(args, report)
 
 
-BENCHMARKS = {"articles": articles, "parse": parse, "poll": poll, "daemon": daemon, "serve": serve, "scale": scale}
+def instances(args, report):
+    """Several instances on one PostgreSQL store: polls per second with 1, 2, 3 (bench/instances_bench.py)."""
+    instances_bench.run(args, report)
+
+
+BENCHMARKS = {"articles": articles, "parse": parse, "poll": poll, "daemon": daemon, "serve": serve, "scale": scale,
+              "instances": instances}
 OPTIONS = {"articles": ("count",), "parse": ("feeds", "large", "large_scale", "json"), "poll": ("feeds",),
            "daemon": ("drops", "idle_seconds", "sources"), "serve": ("seconds", "connections"),
-           "scale": ("scale_articles", "scale_sources", "latency_ms", "idle_seconds", "scale_runs")}
+           "scale": ("scale_articles", "scale_sources", "latency_ms", "idle_seconds", "scale_runs"),
+           "instances": ("instance_sources", "instance_latency_ms", "instance_counts")}
 
 
 def parse_arguments():
@@ -513,10 +523,15 @@ def parse_arguments():
     sc.add_argument("--idle-seconds", type=int, help="idle period measured (default 60)")
     sc.add_argument("--runs", type=int, default=1, help="passes per size, medians (default 1: the big passes are long; "
                     "a pass under a second is repeated to 5 anyway)")
+    ins = sub.add_parser("instances", help="1, 2 and 3 instances on one PostgreSQL store: polls per second")
+    ins.add_argument("--sources", dest="instance_sources", type=int, help="sources (default 5,000)")
+    ins.add_argument("--latency-ms", dest="instance_latency_ms", type=float, help="the feed server's delay (default 200)")
+    ins.add_argument("--instances", dest="instance_counts", metavar="N,N,...", help="instance counts (default 1,2,3)")
+    ins.add_argument("--runs", type=int, default=1)
     al = sub.add_parser("all", help="articles (10,000), parse (50 feeds, 3 large, 6 JSON), poll (50 feeds), daemon, "
-                        "serve, scale (once per size)")
+                        "serve, scale (once per size), instances")
     al.add_argument("--runs", type=int, default=3)
-    for s in (a, p, q, d, sv, sc, al):
+    for s in (a, p, q, d, sv, sc, ins, al):
         s.add_argument("--work", default="/tmp/feedd-bench", help="scratch folder for corpora and outputs")
         s.add_argument("--timeout", type=int, default=900, help="seconds allowed to each subprocess")
         s.add_argument("--feedd", "--binary", dest="feedd", metavar="PATH",

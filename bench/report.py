@@ -54,8 +54,8 @@ class Section:
         self.lines.append(line)
 
     def check(self, label, value, op, limit, unit=""):
-        """Compares value with limit (op one of <=, <, ==) and prints the PASS or FAIL line."""
-        ok = {"<=": value <= limit, "<": value < limit, "==": value == limit}[op]
+        """Compares value with limit (op one of <=, <, ==, >=) and prints the PASS or FAIL line."""
+        ok = {"<=": value <= limit, "<": value < limit, "==": value == limit, ">=": value >= limit}[op]
         self._record(label, f"{op} {show_limit(limit, unit)}", show(value, unit), "PASS" if ok else "FAIL")
 
     def skip(self, label, target, reason):

@@ -6,20 +6,9 @@ import Testing
 
 /// What only the SQLite store does (its file, its directory); what both engines do is in StoreContractTests.
 @Suite struct StateStoreTests {
-    func entry(_ id: String, published: TimeInterval, title: String = "T") -> Entry {
-        Entry(
-            id: id, title: title, link: "https://example.org/\(id)",
-            published: Date(timeIntervalSince1970: published), updated: Date(timeIntervalSince1970: published + 10),
-            originalDate: Date(timeIntervalSince1970: 86_400), summary: "s", contentHTML: "<p>c</p>", language: "fr",
-            authors: [Author(name: "A", email: "a@example.org")], categories: ["x", "y"],
-            enclosures: [Enclosure(url: "https://example.org/a.mp3", type: "audio/mpeg", length: 12)],
-            source: SourceFeed(id: "feed", title: "Feed", link: "https://example.org/", feedURL: "https://example.org/f.xml")
-        )
-    }
-
     @Test func entriesRoundTripThroughTheDatabaseFile() throws {
         let dir = TemporaryDirectory()
-        let e = entry("tag:example.org,2026:a", published: 1_700_000_000)
+        let e = StoreContractTests.entry("tag:example.org,2026:a", published: 1_700_000_000)
         do {
             let store = try StateStore(directory: dir.file("state"))
             try store.write { try $0.saveEntry(StoredEntry(source: "articles", origin: "000_a.txt", contentHash: "h", entry: e)) }
