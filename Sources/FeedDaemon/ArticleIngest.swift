@@ -72,7 +72,7 @@ public struct ArticleIngest: Sendable {
         }
         // The digest of the files as the store last took them in, under these settings; the store drops it
         // whenever a file row changes, so equal digests mean every row still matches its file.
-        let settings = Self.settingsFingerprint(configuration)
+        let settings = Self.settingsFingerprint(configuration, keepsTexts: keepsTexts)
         let digest = "\(listing.digest)|\(settings)"
         if try store.read({ try $0.meta(StateStore.articlesScanKey) }) == digest {
             report.unchanged = listing.count
@@ -150,9 +150,13 @@ public struct ArticleIngest: Sendable {
     /// What of the configuration decides whether a file gives an entry at all: the size cap. (The default
     /// language and the tag authority are left out on purpose: a change of either applies to new articles
     /// and leaves the published ones, and their ids, as they are.)
-    static func settingsFingerprint(_ configuration: Configuration) -> String {
+    /// Keeping every text is part of it (only when on, so the fingerprint of the default settings stays
+    /// as it was): switched on, the next pass reads every file again and stores the texts let go before,
+    /// which a deletion under `on_delete = "keep"` must not lose.
+    static func settingsFingerprint(_ configuration: Configuration, keepsTexts: Bool) -> String {
         var fingerprint = StableFingerprint()
         fingerprint.add(configuration.articles.maxFileSize)
+        if keepsTexts { fingerprint.add("texts kept") }
         return fingerprint.hex
     }
 
@@ -278,10 +282,18 @@ public struct ArticleIngest: Sendable {
             }
             let existing = try tx.entry(source: StateStore.articlesSource, id: id)
             if let existing, existing.contentHash == article.contentHash {
-                if existing.retractedAt != nil {
+                // Unchanged: back from a retraction, or its text let go and now to be kept (read again).
+                let textBack = keepsTexts && existing.bodyDropped
+                if existing.retractedAt != nil || textBack {
                     var restored = existing
                     restored.retractedAt = nil
+                    if textBack {
+                        (restored.entry.summary, restored.entry.contentHTML) = (article.summary, article.contentHTML)
+                        restored.bodyDropped = false
+                    }
                     try tx.saveEntry(restored)
+                }
+                if existing.retractedAt != nil {
                     report.added += 1
                     logger.info("article \(path): back, published \(existing.entry.published)")
                 }

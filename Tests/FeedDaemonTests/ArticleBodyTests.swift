@@ -91,6 +91,24 @@ import Testing
         #expect(try filtered.store.read { try $0.articleIDsWithBodies() }.count == 30)
     }
 
+    @Test func switchingToTheKeepPolicyStoresTheTextsLetGoBeforeSoADeletionLosesNone() async throws {
+        var s = try ArticleIngestTests.Setup()
+        try await seeded(&s)
+        _ = try publisher(s).publish(now: Date(timeIntervalSince1970: 2_000))
+        #expect(try s.store.read { try $0.articleIDsWithBodies() }.count == 10)
+        s.configuration.articles.onDelete = .keep
+        _ = try await s.ingest(at: 3_000)
+        #expect(try s.store.read { try $0.articleIDsWithBodies() }.count == 30, "every text stored once kept")
+        // A file deleted now keeps its entry, text and all, though no file holds it any more.
+        try FileManager.default.removeItem(atPath: s.dir.file("seeds/" + Self.name(3)))
+        _ = try await s.ingest(at: 4_000)
+        let kept = try s.store.read { try $0.visibleStoredEntries(limit: 100, notBefore: nil) }.first { $0.entry.title == "Titre 3" }
+        #expect(kept?.entry.contentHTML?.contains("Paragraphe numéro 3") == true)
+        // A later pass with nothing changed reads nothing again.
+        let quiet = try await s.ingest(at: 5_000)
+        #expect(quiet.unchanged == 29 && quiet.added == 0 && quiet.updated == 0)
+    }
+
     @Test func aFileChangedBehindTheStoreIsPublishedWithoutStaleText() async throws {
         var s = try ArticleIngestTests.Setup()
         try await seeded(&s)
