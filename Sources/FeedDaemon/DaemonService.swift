@@ -78,6 +78,11 @@ public struct DaemonService: Service, CustomStringConvertible {
             // The start-up polls run first thing, not at the first tick.
             if state.firstPollsDue { input.yield(.tick) }
             group.addTask { [tickInterval] in await Self.ticks(every: tickInterval, into: input) }
+            // On a shared store the publisher role is watched beside the loop: a long poll pass must not keep
+            // this instance from taking over from a publisher that died.
+            if stateDirectory.store.isShared {
+                group.addTask { [logger] in await Self.watchPublisherRole(stateDirectory.store, logger: logger, into: input) }
+            }
             await withGracefulShutdownHandler {
                 for await event in events {
                     let seeds = state.configuration.paths.seeds
@@ -142,6 +147,25 @@ public struct DaemonService: Service, CustomStringConvertible {
         while !Task.isCancelled {
             do { try await Task.sleep(for: interval) } catch { return }
             input.yield(.tick)
+        }
+    }
+
+    /// Every 2 s, takes the publisher role when no live instance holds it (`StateStore.holdsPublisherRole`),
+    /// says so when the role comes or goes, and wakes the loop to publish once it is free.
+    private static func watchPublisherRole(
+        _ store: StateStore, logger: Logger, into input: AsyncStream<DaemonEvent>.Continuation
+    ) async {
+        var held: Bool?
+        while !Task.isCancelled {
+            let now = store.holdsPublisherRole()
+            if now != held {
+                logger.notice(now
+                    ? "publisher: this instance now writes the outputs (\(store.instanceID))"
+                    : "publisher: another instance writes the outputs; this one polls and ingests")
+                if now { input.yield(.tick) }
+                held = now
+            }
+            do { try await Task.sleep(for: .seconds(2)) } catch { return }
         }
     }
 

@@ -112,16 +112,13 @@ struct DaemonState {
 
     // MARK: Shared store
 
-    /// A tick on a shared (PostgreSQL) store: takes the publisher role if no live instance holds it (the
-    /// lock dies with its holder), records this instance, and says whether the outputs need a publish:
+    /// A tick on a shared (PostgreSQL) store: whether this instance holds the publisher role (taken when no
+    /// live instance holds it; the lock dies with its holder), records this instance, and says whether the
+    /// outputs need a publish:
     /// the role was just taken, or the store's generation moved (another instance polled or ingested).
     mutating func sharedStoreTick(now: Date) -> Bool {
+        // (The daemon's role watcher takes the role and reports it; this reads where it stands now.)
         let publisher = store.holdsPublisherRole()
-        if publisher != isPublisher {
-            logger.notice(publisher
-                ? "publisher: this instance now writes the outputs (\(store.instanceID))"
-                : "publisher: another instance writes the outputs; this one polls and ingests")
-        }
         let tookOver = publisher && !isPublisher
         isPublisher = publisher
         do {

@@ -88,7 +88,9 @@ extension StoreTransaction {
     /// Adds a row for each source the store has none of, due at once (`next_poll` NULL): instances that
     /// share the store see it, and one of them claims it. Existing rows are left as they are.
     public func addSources(_ sources: [(url: String, name: String)]) throws {
-        for source in sources {
+        // Looked up in batches first: a pass on a store that knows every source sends no insert.
+        let known = try knownSources(sources.map(\.url))
+        for source in sources where !known.contains(source.url) {
             try session.execute(
                 "INSERT INTO source (url, name, gone, failures) VALUES (?, ?, 0, 0) ON CONFLICT(url) DO NOTHING",
                 [source.url, source.name]
