@@ -1,7 +1,7 @@
 import FeedIO
 
 /// The due sources of one poll pass, handed out one at a time: all known at the start (a store of one's
-/// own), or claimed from a shared store a batch at a time as the pass goes (`claim`, until it finds none).
+/// own), or claimed from a shared store as the pass goes (`claim`, until it finds none).
 struct DueQueue {
     typealias Claim = () throws(StoreError) -> [(SourceSettings, SourceRecord)]
 

@@ -59,7 +59,7 @@ public struct SourcePoller: Sendable {
     }
 
     /// Polls every enabled source that is due at `now` (every one, gone ones aside, when `all`). On a
-    /// shared store the due sources are claimed a batch at a time, so that instances split them.
+    /// shared store the due sources are claimed one by one as slots free up, so that instances split them.
     public func pollDue(now: Date, all: Bool) async throws(StoreError) -> PollReport {
         var queue: DueQueue
         if store.isShared {
@@ -115,8 +115,9 @@ public struct SourcePoller: Sendable {
     }
 
     /// The due sources of a pass on a shared store: the configured ones get a row (so every instance sees
-    /// them), then batches of `max_concurrent` are claimed as the pass goes, each for a lease long enough
-    /// to fetch, parse and store them; a claim finds nothing once every due source is taken.
+    /// them), then each is claimed as a fetch slot frees up, never ahead of one (a source waiting its turn
+    /// would spend its lease waiting), for a lease long enough to fetch, parse and store it; a claim finds
+    /// nothing once every due source is taken.
     func claimingQueue(now: Date, all: Bool) throws(StoreError) -> DueQueue {
         let enabled = sources.filter(\.enabled)
         let byURL = Dictionary(enabled.map { ($0.url, $0) }, uniquingKeysWith: { first, _ in first })
@@ -125,15 +126,14 @@ public struct SourcePoller: Sendable {
             try tx.addSources(enabled.map { ($0.url, $0.name) })
             return all ? urls.count : try tx.dueSources(at: now).filter { byURL[$0.url] != nil }.count
         }
-        let lease = Double(2 * configuration.polling.timeoutSeconds + 10)
-        let batch = max(1, configuration.polling.maxConcurrent)
+        let lease = Double(2 * configuration.polling.timeoutSeconds + 30)
         let started = ContinuousClock.now
         let (store, owner) = (store, store.instanceID)
         return DueQueue(pending: [], expected: expected) { () throws(StoreError) in
             let elapsed = ContinuousClock.now - started
             let clock = now.addingTimeInterval(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             let claimed = try store.writeBookkeeping { tx in
-                try tx.claimDueSources(urls, at: now, all: all, owner: owner, leaseClock: clock, until: clock.addingTimeInterval(lease), limit: batch)
+                try tx.claimDueSources(urls, at: now, all: all, owner: owner, leaseClock: clock, until: clock.addingTimeInterval(lease), limit: 1)
             }
             return claimed.compactMap { record in byURL[record.url].map { ($0, record) } }
         }

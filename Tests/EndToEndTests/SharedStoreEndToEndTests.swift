@@ -175,7 +175,7 @@ import Testing
         let takeover = others.first { $0.waitForLog("publisher: this instance now writes the outputs", timeout: 10) }
         let successor = try #require(takeover, "a new publisher within 10 s")
         #expect(Date().timeIntervalSince(killed) < 10.5)
-        // The rest of the pass, and the killed daemon's claims after their lease (2 × 2 s + 10 s).
+        // The rest of the pass, and the killed daemon's claims after their lease (2 × 2 s + 30 s).
         let polledAll = successor.wait(timeout: 90) { Set<String>(server.requests.map { $0.path }).count == count }
         let polled = Set<String>(server.requests.map { $0.path }).count
         #expect(polledAll, "\(polled) of \(count) sources polled")

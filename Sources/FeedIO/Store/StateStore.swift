@@ -130,15 +130,22 @@ public final class StateStore: Sendable {
         return String(text.prefix { $0 != "\n" && $0 != "\r" })
     }
 
-    /// Runs `body` in one transaction of the engine.
-    private func transaction<T>(writing: Bool, _ body: (any StoreSession) throws -> T) throws -> T {
-        switch engine {
-        case let .sqlite(queue):
-            return writing
-                ? try queue.write { db in try body(SQLiteSession(db: db)) }
-                : try queue.read { db in try body(SQLiteSession(db: db)) }
-        case let .postgres(engine):
-            return try engine.transaction(writing: writing) { session in try body(session) }
+    /// Runs `body` in one transaction of the engine; any failure comes out as a `StoreError` naming the
+    /// store (one that already is passes through as it is).
+    private func transaction<T>(writing: Bool, _ body: (any StoreSession) throws -> T) throws(StoreError) -> T {
+        do {
+            switch engine {
+            case let .sqlite(queue):
+                return writing
+                    ? try queue.write { db in try body(SQLiteSession(db: db)) }
+                    : try queue.read { db in try body(SQLiteSession(db: db)) }
+            case let .postgres(engine):
+                return try engine.transaction(writing: writing) { session in try body(session) }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(path: path, reason: "\(error)")
         }
     }
 
@@ -157,30 +164,18 @@ public final class StateStore: Sendable {
 
     /// Runs `body` in one write transaction; everything it does lands together or not at all.
     public func write<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
-        do {
-            return try transaction(writing: true) { session in
-                let tx = StoreTransaction(session: session)
-                let result = try body(tx)
-                if session.changedRows != 0 { try tx.advanceGeneration() }
-                return result
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(path: path, reason: "\(error)")
+        try transaction(writing: true) { session in
+            let tx = StoreTransaction(session: session)
+            let result = try body(tx)
+            if session.changedRows != 0 { try tx.advanceGeneration() }
+            return result
         }
     }
 
     /// Runs `body` in one write transaction that does not move the generation: bookkeeping that changes
     /// nothing the outputs show (claims on sources, instance records).
     public func writeBookkeeping<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
-        do {
-            return try transaction(writing: true) { session in try body(StoreTransaction(session: session)) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(path: path, reason: "\(error)")
-        }
+        try transaction(writing: true) { session in try body(StoreTransaction(session: session)) }
     }
 
     /// Whether several instances may share this store (PostgreSQL): due sources are then claimed before
@@ -235,13 +230,8 @@ public final class StateStore: Sendable {
 
     /// Records bookkeeping values (`meta`) in one transaction, without moving the generation.
     public func recordMeta(_ values: KeyValuePairs<String, String>) throws(StoreError) {
-        do {
-            try transaction(writing: true) { session in
-                let tx = StoreTransaction(session: session)
-                for (key, value) in values { try tx.setMeta(key, value) }
-            }
-        } catch {
-            throw StoreError(path: path, reason: "\(error)")
+        try writeBookkeeping { tx in
+            for (key, value) in values { try tx.setMeta(key, value) }
         }
     }
 
@@ -249,23 +239,18 @@ public final class StateStore: Sendable {
     /// generation: the outputs are the same whether a body is finished now or at the next publish.
     public func recordFinishedBodies(_ finished: [StoredEntry]) throws(StoreError) {
         guard !finished.isEmpty else { return }
-        do {
-            try transaction(writing: true) { session in try StoreTransaction(session: session).saveFinishedBodies(finished) }
-        } catch {
-            throw StoreError(path: path, reason: "\(error)")
-        }
+        try writeBookkeeping { tx in try tx.saveFinishedBodies(finished) }
     }
 
     /// Drops and restores article bodies (`StoredEntry.bodyDropped`) without moving the generation: what
     /// the outputs show is the same either way.
     public func recordArticleBodies(restored: [StoredEntry], dropped: [String]) throws(StoreError) {
         guard !restored.isEmpty || !dropped.isEmpty else { return }
+        try writeBookkeeping { tx in
+            try tx.restoreArticleBodies(restored)
+            try tx.dropArticleBodies(ids: dropped)
+        }
         do {
-            try transaction(writing: true) { session in
-                let tx = StoreTransaction(session: session)
-                try tx.restoreArticleBodies(restored)
-                try tx.dropArticleBodies(ids: dropped)
-            }
             // Give back the free pages once they add up (a first pass lets go of nearly every text at once).
             // PostgreSQL's autovacuum does the same for its tables.
             guard case let .sqlite(queue) = engine else { return }
@@ -292,13 +277,7 @@ public final class StateStore: Sendable {
 
     /// Runs `body` against a consistent snapshot.
     public func read<T>(_ body: (StoreTransaction) throws -> T) throws(StoreError) -> T {
-        do {
-            return try transaction(writing: false) { session in try body(StoreTransaction(session: session)) }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(path: path, reason: "\(error)")
-        }
+        try transaction(writing: false) { session in try body(StoreTransaction(session: session)) }
     }
 }
 
