@@ -179,16 +179,17 @@ import Testing
         let polledAll = successor.wait(timeout: 90) { Set<String>(server.requests.map { $0.path }).count == count }
         let polled = Set<String>(server.requests.map { $0.path }).count
         #expect(polledAll, "\(polled) of \(count) sources polled")
+        // The killed daemon's unfinished claims lapse (its lease: 2 × 2 s + 30 s) and are polled by the
+        // others; then every source is stored and every claim released.
+        let stored = successor.wait(timeout: 60) {
+            (try? cluster.psql(database, "SELECT COUNT(*) FROM source WHERE last_success IS NOT NULL AND lease_owner IS NULL")) == "\(count)\n"
+        }
+        #expect(stored, "every source stored as polled, no claim left")
         let paths = server.requests.map(\.path)
         let twice = Dictionary(grouping: paths, by: { $0 }).filter { $0.value.count > 1 }
         // In flight: `max_concurrent` fetches, and the one answer being stored when the signal came.
         #expect(twice.count <= 4 + 1, "only what the killed daemon had in flight is polled again: \(twice.keys.sorted())")
         #expect(twice.values.allSatisfy { $0.count == 2 })
-        // The last answers are stored a moment after they are sent; every claim is then released.
-        let stored = successor.wait(timeout: 10) {
-            (try? cluster.psql(database, "SELECT COUNT(*) FROM source WHERE last_success IS NOT NULL AND lease_owner IS NULL")) == "\(count)\n"
-        }
-        #expect(stored, "every source stored as polled, no claim left")
 
         // A single instance (SQLite) on the same inputs publishes the same entries.
         let single = try FeeddProcess.run(["--once", "--config", config("single", store: "")], in: dir.path, timeout: 120)

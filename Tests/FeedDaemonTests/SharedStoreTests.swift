@@ -26,7 +26,9 @@ import Testing
             var configuration = Configuration.defaults(baseDirectory: directory.file(name))
             configuration.feed.tagAuthority = "test.example,2026"
             configuration.polling.maxConcurrent = 4
-            configuration.polling.timeoutSeconds = 5
+            // The lease (2 × 30 s + 30 s) must outlast claim-to-store: here three pollers share one process's
+            // two threads with the rest of the suite, and a pass under that load has taken over 40 s.
+            configuration.polling.timeoutSeconds = 30
             configuration.store.postgres = location
             self.configuration = configuration
             store = try StateStore(configuration.store.choice, directory: configuration.paths.state)
